@@ -1,0 +1,123 @@
+// The server's settings: their types, defaults and validation. `src/cli/config-load.ts` fills
+// them from a file, ATOLL_* environment variables and flags (flags win, then env, then file).
+
+export interface TlsConfig {
+  /** Path to a PEM certificate chain. */
+  cert: string;
+  /** Path to the PEM private key. */
+  key: string;
+}
+
+export interface ServerConfig {
+  /** Directory of the embedded store. Created if missing. */
+  dataDir: string;
+  /** Address both listeners bind to. */
+  host: string;
+  /** HTTP port: WebSocket at /v1/ws, /healthz, /metrics. 0 picks a free port. */
+  httpPort: number;
+  /** Raw TCP port (length-prefixed frames). 0 picks a free port; -1 disables the listener. */
+  tcpPort: number;
+  /** TLS for both listeners; plaintext when absent. */
+  tls: TlsConfig | null;
+  /** Whether anyone may Register; when false, accounts are made with `atoll register` against a local data dir only by an operator. */
+  openRegistration: boolean;
+  /** Number of fragments each keyspace is split into. */
+  fragments: number;
+  /** Seed of the placement hash (user id -> fragment). */
+  hashSeed: number;
+  /** Largest frame accepted, in bytes. */
+  maxFrameBytes: number;
+  /** Largest message body accepted, in bytes. */
+  maxBodyBytes: number;
+  /** Interval at which clients should ping when idle. */
+  heartbeatMs: number;
+  /** A connection silent for this long is closed. */
+  idleTimeoutMs: number;
+  /** A connection whose unsent outbound bytes pass this is closed as a slow consumer. */
+  maxOutboundBytes: number;
+  /** Inbox items pushed to a device before it must ack some. */
+  inboxWindow: number;
+  /** Sustained messages per second one connection may send. */
+  sendRatePerSec: number;
+  /** Burst of messages above the sustained rate. */
+  sendBurst: number;
+  /** Requests waiting in one fragment's mailbox before new ones are refused with SERVER_BUSY. */
+  mailboxLimit: number;
+  /** Failed logins on one connection before it is closed. */
+  maxLoginAttempts: number;
+  /** Lifetime of a resume token. */
+  resumeTokenTtlMs: number;
+  /** scrypt cost parameters for password hashes. */
+  scrypt: { N: number; r: number; p: number };
+  /** Password hashes computed at once (each takes a libuv thread). */
+  maxConcurrentAuth: number;
+  /** Logins waiting for a hashing slot before new ones get SERVER_BUSY. */
+  maxQueuedAuth: number;
+  /** Presence subscriptions one connection may hold. */
+  maxSubscriptions: number;
+  /** pino log level. */
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+}
+
+export const defaultConfig: Readonly<ServerConfig> = Object.freeze({
+  dataDir: './data',
+  host: '127.0.0.1',
+  httpPort: 5280,
+  tcpPort: 5223,
+  tls: null,
+  openRegistration: true,
+  fragments: 256,
+  hashSeed: 0x9747b28c,
+  maxFrameBytes: 128 * 1024,
+  maxBodyBytes: 64 * 1024,
+  heartbeatMs: 25_000,
+  idleTimeoutMs: 60_000,
+  maxOutboundBytes: 4 * 1024 * 1024,
+  inboxWindow: 500,
+  sendRatePerSec: 200,
+  sendBurst: 400,
+  mailboxLimit: 20_000,
+  maxLoginAttempts: 5,
+  resumeTokenTtlMs: 30 * 24 * 3600 * 1000,
+  scrypt: { N: 16384, r: 8, p: 1 },
+  maxConcurrentAuth: 4,
+  maxQueuedAuth: 2000,
+  maxSubscriptions: 1000,
+  logLevel: 'info',
+});
+
+/** Thrown for a setting that cannot work; the message names the setting and what to do. */
+export class ConfigError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Merges overrides onto the defaults and checks every value. */
+export function resolveConfig(overrides: Partial<ServerConfig> = {}): ServerConfig {
+  const config: ServerConfig = { ...defaultConfig, ...overrides, scrypt: { ...defaultConfig.scrypt, ...overrides.scrypt } };
+  const port = (name: 'httpPort' | 'tcpPort', allowDisabled: boolean) => {
+    const v = config[name];
+    const ok = Number.isInteger(v) && v <= 65535 && (v >= 0 || (allowDisabled && v === -1));
+    if (!ok) throw new ConfigError(`${name} must be an integer from 0 to 65535${allowDisabled ? ' (or -1 to disable)' : ''}; got ${v}`);
+  };
+  port('httpPort', false);
+  port('tcpPort', true);
+  const positive: (keyof ServerConfig)[] = ['fragments', 'maxFrameBytes', 'maxBodyBytes', 'heartbeatMs', 'idleTimeoutMs',
+    'maxOutboundBytes', 'inboxWindow', 'sendRatePerSec', 'sendBurst', 'mailboxLimit', 'maxLoginAttempts',
+    'resumeTokenTtlMs', 'maxConcurrentAuth', 'maxQueuedAuth', 'maxSubscriptions'];
+  for (const key of positive) {
+    const v = config[key];
+    if (typeof v !== 'number' || !Number.isFinite(v) || v <= 0) throw new ConfigError(`${key} must be a positive number; got ${String(v)}`);
+  }
+  if (config.maxBodyBytes + 1024 > config.maxFrameBytes) {
+    throw new ConfigError(`maxFrameBytes (${config.maxFrameBytes}) must exceed maxBodyBytes (${config.maxBodyBytes}) by at least 1024 bytes of headers`);
+  }
+  if (config.idleTimeoutMs <= config.heartbeatMs) {
+    throw new ConfigError(`idleTimeoutMs (${config.idleTimeoutMs}) must be longer than heartbeatMs (${config.heartbeatMs})`);
+  }
+  if (!Number.isInteger(config.fragments) || config.fragments > 65536) throw new ConfigError(`fragments must be an integer from 1 to 65536; got ${config.fragments}`);
+  if (config.tls && (!config.tls.cert || !config.tls.key)) throw new ConfigError('tls needs both cert and key (paths to PEM files)');
+  return config;
+}
