@@ -1,0 +1,207 @@
+// `atoll chat`: a small interactive terminal client. One peer at a time (/to USER); plain lines
+// are sent to it; messages, receipt ticks, typing and presence are printed as they happen.
+import { createInterface, emitKeypressEvents, type Interface } from 'node:readline';
+import { Client } from '../client/index.js';
+import { parseArgs } from './args.js';
+import { ExitCode, usageError } from './errors.js';
+import { clientOptions, describeFailure, serverErrorCode, withDeadline, type ClientMessage } from './client-session.js';
+
+const LOGIN_DEADLINE_MS = 30_000;
+// Send "typing" at most this often while keys are pressed; the peer's display times out on its own.
+const TYPING_EVERY_MS = 3_000;
+
+interface Receipt {
+  kind: 'delivered' | 'read';
+  by: string;
+  ids: string[];
+}
+interface Presence {
+  user: string;
+  state: 'online' | 'offline';
+  lastSeen?: number;
+}
+interface ChatError {
+  code: string;
+  message: string;
+  fatal: boolean;
+}
+
+const HELP = `commands: /to USER  talk to USER (and follow their presence) · /quit  leave · /help  this text
+ticks: ✓ sent · ✓✓ delivered · ✓✓ read`;
+
+export async function chat(argv: readonly string[]): Promise<number> {
+  const { positionals, flags } = parseArgs(argv, { server: 'string', user: 'string', password: 'string', device: 'string' }, 'chat');
+  if (positionals.length > 0) throw usageError(`atoll chat: unexpected argument "${positionals[0]}" (see atoll help chat)`);
+  const options = clientOptions(flags, 'chat', 'cli-chat');
+  const client = new Client({ ...options, reconnect: true, autoAck: true });
+  try {
+    await withDeadline(LOGIN_DEADLINE_MS, 'chat', async () => {
+      await client.connect();
+      await client.login();
+    });
+  } catch (err) {
+    await client.close().catch(() => {});
+    throw describeFailure(err, 'chat', options.server);
+  }
+  const session = new ChatSession(client, options.user);
+  try {
+    return await session.run();
+  } finally {
+    await client.close().catch(() => {});
+  }
+}
+
+class ChatSession {
+  private peer: string | undefined;
+  /** Texts of my messages by id, so receipts can say which message they are about. */
+  private readonly sent = new Map<string, { to: string; text: string }>();
+  /** Users whose "is typing…" line is showing, so a burst prints once. */
+  private readonly typingShown = new Set<string>();
+  private lastTypingSent = 0;
+  private readonly rl: Interface;
+  private readonly tty: boolean;
+  private finish: (code: number) => void = () => {};
+
+  constructor(
+    private readonly client: Client,
+    private readonly me: string,
+  ) {
+    this.tty = Boolean(process.stdin.isTTY && process.stdout.isTTY);
+    this.rl = createInterface({ input: process.stdin, output: process.stdout, terminal: this.tty });
+  }
+
+  run(): Promise<number> {
+    const done = new Promise<number>((resolve) => (this.finish = resolve));
+    this.client.on('message', (m: ClientMessage) => this.onMessage(m));
+    this.client.on('receipt', (r: Receipt) => this.onReceipt(r));
+    this.client.on('typing', (t: { from: string; active: boolean }) => this.onTyping(t.from, t.active));
+    this.client.on('presence', (p: Presence) => this.onPresence(p));
+    this.client.on('error', (e: ChatError) => this.onError(e));
+    this.rl.on('line', (line) => void this.onLine(line));
+    this.rl.on('close', () => this.finish(ExitCode.ok));
+    this.rl.on('SIGINT', () => this.rl.close());
+    if (this.tty) this.watchKeys();
+    this.rl.setPrompt(this.tty ? `${this.me}> ` : '');
+    this.print(`logged in as ${this.me}. ${HELP}`);
+    return done;
+  }
+
+  /** Prints above the input line without mangling what the user is typing. */
+  private print(line: string): void {
+    if (!this.tty) {
+      process.stdout.write(`${line}\n`);
+      return;
+    }
+    process.stdout.write(`\r\x1b[K${line}\n`);
+    this.rl.prompt(true);
+  }
+
+  private async onLine(raw: string): Promise<void> {
+    const line = raw.trim();
+    if (line === '') return this.prompt();
+    if (line === '/quit' || line === '/exit') return this.rl.close();
+    if (line === '/help') return this.print(HELP);
+    if (line.startsWith('/to')) return this.choosePeer(line.slice(3).trim());
+    if (line.startsWith('/')) return this.print(`unknown command ${line.split(/\s/)[0]}; ${HELP}`);
+    if (this.peer === undefined) return this.print('pick someone to talk to first: /to USER');
+    this.lastTypingSent = 0;
+    await this.send(this.peer, raw);
+  }
+
+  private prompt(): void {
+    if (this.tty) this.rl.prompt();
+  }
+
+  private async choosePeer(user: string): Promise<void> {
+    if (user === '' || /\s/.test(user)) return this.print('usage: /to USER');
+    this.peer = user;
+    this.print(`talking to ${user}`);
+    try {
+      await this.client.subscribe([user]);
+    } catch (err) {
+      this.print(`! cannot follow ${user}'s presence: ${errorText(err)}`);
+    }
+  }
+
+  private async send(to: string, text: string): Promise<void> {
+    try {
+      const { id, sentAt } = await this.client.send(to, text);
+      this.sent.set(id, { to, text });
+      this.print(`[${clock(sentAt)}] you → ${to}: ${text}  ✓`);
+    } catch (err) {
+      this.print(`✗ not sent to ${to}: ${errorText(err)}`);
+    }
+  }
+
+  private onMessage(m: ClientMessage): void {
+    if (m.outgoing) {
+      this.sent.set(m.id, { to: m.to, text: m.text });
+      this.print(`[${clock(m.sentAt)}] you (${m.fromDevice}) → ${m.to}: ${m.text}`);
+      return;
+    }
+    this.typingShown.delete(m.from);
+    this.print(`[${clock(m.sentAt)}] ${m.from}: ${m.text}`);
+    // Shown on screen is what "read" means for this client.
+    this.client.markRead(m.from, [m.id]).catch((err: unknown) => this.print(`! could not mark read: ${errorText(err)}`));
+  }
+
+  private onReceipt(r: Receipt): void {
+    for (const id of r.ids) {
+      const mine = this.sent.get(id);
+      const what = mine ? `: ${mine.text}` : ` (${id})`;
+      this.print(`  ✓✓ ${r.kind === 'read' ? 'read by' : 'delivered to'} ${r.by}${what}`);
+      if (r.kind === 'read') this.sent.delete(id);
+    }
+  }
+
+  private onTyping(from: string, active: boolean): void {
+    if (!active) {
+      this.typingShown.delete(from);
+      return;
+    }
+    if (this.typingShown.has(from)) return;
+    this.typingShown.add(from);
+    this.print(`${from} is typing…`);
+  }
+
+  private onPresence(p: Presence): void {
+    if (p.state === 'online') {
+      this.print(`${p.user} is online`);
+      return;
+    }
+    this.typingShown.delete(p.user);
+    this.print(p.lastSeen ? `${p.user} is offline (last seen ${new Date(p.lastSeen).toLocaleString()})` : `${p.user} is offline`);
+  }
+
+  private onError(e: ChatError): void {
+    this.print(`! ${errorText(e)}`);
+    // The SDK reconnects by itself after transport failures; an error the server calls fatal for
+    // this account (bad password, replaced session) cannot be fixed by retrying.
+    if (e.fatal && ['AUTH_FAILED', 'SESSION_REPLACED', 'TOO_MANY_ATTEMPTS'].includes(e.code)) {
+      process.stderr.write(`atoll chat: ${errorText(e)}\n`);
+      this.finish(ExitCode.server);
+    }
+  }
+
+  /** On a terminal, tells the peer we are typing (throttled). */
+  private watchKeys(): void {
+    emitKeypressEvents(process.stdin);
+    process.stdin.on('keypress', (_ch: string, key: { name?: string } | undefined) => {
+      if (this.peer === undefined || key?.name === 'return') return;
+      const now = Date.now();
+      if (now - this.lastTypingSent < TYPING_EVERY_MS) return;
+      this.lastTypingSent = now;
+      this.client.typing(this.peer, true);
+    });
+  }
+}
+
+function errorText(err: unknown): string {
+  const message = err instanceof Error || (typeof err === 'object' && err !== null && 'message' in err) ? String((err as { message: unknown }).message) : String(err);
+  const code = serverErrorCode(err) ?? (err as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && !message.startsWith(code) ? `${code}: ${message}` : message;
+}
+
+function clock(ms: number): string {
+  return new Date(ms).toTimeString().slice(0, 5);
+}

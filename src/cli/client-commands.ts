@@ -1,0 +1,145 @@
+// `atoll register`, `atoll send` and `atoll listen`: one-shot clients built on the SDK.
+import { Client } from '../client/index.js';
+import { parseArgs, parseNumber, type FlagValues } from './args.js';
+import { ExitCode, usageError } from './errors.js';
+import { clientOptions, describeFailure, withDeadline, type ClientMessage } from './client-session.js';
+
+const DEFAULT_TIMEOUT_S = 30;
+
+export async function register(argv: readonly string[]): Promise<number> {
+  const { positionals, flags } = parseArgs(argv, { server: 'string', password: 'string', timeout: 'string' }, 'register');
+  const user = onePositional(positionals, 'register', 'USER');
+  const options = clientOptions({ ...flags, user }, 'register', 'cli-register');
+  const client = new Client({ ...options, reconnect: false, autoAck: false });
+  try {
+    await withDeadline(timeoutMs(flags, 'register') ?? DEFAULT_TIMEOUT_S * 1000, 'register', async () => {
+      await client.connect();
+      await client.register(user, options.password);
+    });
+  } catch (err) {
+    throw describeFailure(err, 'register', options.server);
+  } finally {
+    await closeQuietly(client);
+  }
+  process.stdout.write(`registered ${user}\n`);
+  return ExitCode.ok;
+}
+
+export async function send(argv: readonly string[]): Promise<number> {
+  const { positionals, flags } = parseArgs(argv, clientFlags(), 'send');
+  if (positionals.length !== 2) throw usageError(`atoll send: expected TO and TEXT, got ${positionals.length} argument(s) (see atoll help send)`);
+  const [to, text] = positionals;
+  const options = clientOptions(flags, 'send', 'cli-send');
+  // This device only sends: leave anything queued for it unacknowledged rather than dropping it unseen.
+  const client = new Client({ ...options, reconnect: false, autoAck: false });
+  let id: string;
+  try {
+    id = await withDeadline(timeoutMs(flags, 'send') ?? DEFAULT_TIMEOUT_S * 1000, 'send', async () => {
+      await client.connect();
+      await client.login();
+      return (await client.send(to, text)).id;
+    });
+  } catch (err) {
+    throw describeFailure(err, 'send', options.server);
+  } finally {
+    await closeQuietly(client);
+  }
+  process.stdout.write(`${id}\n`);
+  return ExitCode.ok;
+}
+
+export async function listen(argv: readonly string[]): Promise<number> {
+  const { positionals, flags } = parseArgs(argv, { ...clientFlags(), count: 'string', json: 'boolean' }, 'listen');
+  if (positionals.length > 0) throw usageError(`atoll listen: unexpected argument "${positionals[0]}" (see atoll help listen)`);
+  const count = flags.count === undefined ? undefined : positiveInteger(String(flags.count), '--count');
+  const deadline = timeoutMs(flags, 'listen');
+  const options = clientOptions(flags, 'listen', 'cli-listen');
+  const json = flags.json === true;
+  // Acks are sent by hand, after printing, and only for printed messages: what is not shown stays queued.
+  const client = new Client({ ...options, reconnect: false, autoAck: false });
+  let received = 0;
+  let finish: (code: number) => void = () => {};
+  const done = new Promise<number>((resolve) => (finish = resolve));
+  let failure: unknown;
+  client.on('message', (m: ClientMessage) => {
+    if (count !== undefined && received >= count) return;
+    received++;
+    process.stdout.write(`${json ? formatJson(m) : formatText(m)}\n`);
+    client.ack(m.seq);
+    if (received === count) finish(ExitCode.ok);
+  });
+  client.on('error', (err: { fatal?: boolean }) => {
+    if (!err.fatal) return;
+    failure = err;
+    finish(ExitCode.server);
+  });
+  const onSigint = () => finish(ExitCode.interrupted);
+  process.once('SIGINT', onSigint);
+  try {
+    await withDeadline(DEFAULT_TIMEOUT_S * 1000, 'listen', async () => {
+      await client.connect();
+      await client.login();
+    });
+    const code = await waitUntil(done, deadline);
+    if (code === 'timeout') return timedOut(count, received, deadline ?? 0);
+    if (failure !== undefined) throw failure;
+    return code;
+  } catch (err) {
+    throw describeFailure(err, 'listen', options.server);
+  } finally {
+    process.off('SIGINT', onSigint);
+    await closeQuietly(client);
+  }
+}
+
+function timedOut(count: number | undefined, received: number, ms: number): number {
+  if (count === undefined) return ExitCode.ok;
+  process.stderr.write(`atoll listen: timed out after ${ms / 1000}s with ${received} of ${count} message(s)\n`);
+  return ExitCode.unavailable;
+}
+
+function waitUntil(done: Promise<number>, ms: number | undefined): Promise<number | 'timeout'> {
+  if (ms === undefined) return done;
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<'timeout'>((resolve) => (timer = setTimeout(() => resolve('timeout'), ms)));
+  return Promise.race([done, timeout]).finally(() => clearTimeout(timer));
+}
+
+function clientFlags() {
+  return { server: 'string', user: 'string', password: 'string', device: 'string', timeout: 'string' } as const;
+}
+
+function onePositional(positionals: string[], command: string, name: string): string {
+  if (positionals.length !== 1) throw usageError(`atoll ${command}: expected ${name}, got ${positionals.length} argument(s) (see atoll help ${command})`);
+  return positionals[0];
+}
+
+function timeoutMs(flags: FlagValues, command: string): number | undefined {
+  if (flags.timeout === undefined) return undefined;
+  const seconds = parseNumber(String(flags.timeout), `atoll ${command}: --timeout`);
+  if (seconds <= 0) throw usageError(`atoll ${command}: --timeout must be a positive number of seconds, got ${seconds}`);
+  return seconds * 1000;
+}
+
+function positiveInteger(text: string, what: string): number {
+  const n = parseNumber(text, `atoll listen: ${what}`);
+  if (!Number.isInteger(n) || n < 1) throw usageError(`atoll listen: ${what} must be a whole number of at least 1, got ${text}`);
+  return n;
+}
+
+function formatJson(m: ClientMessage): string {
+  return JSON.stringify({ id: m.id, seq: m.seq, from: m.from, fromDevice: m.fromDevice, to: m.to, text: m.text, sentAt: m.sentAt, outgoing: m.outgoing });
+}
+
+function formatText(m: ClientMessage): string {
+  const when = new Date(m.sentAt).toISOString();
+  return m.outgoing ? `${when} ${m.from} (${m.fromDevice}) → ${m.to}: ${m.text}` : `${when} ${m.from} → ${m.to}: ${m.text}`;
+}
+
+async function closeQuietly(client: Client): Promise<void> {
+  try {
+    await client.close();
+  } catch {
+    // already closed or never connected: nothing to release
+  }
+}

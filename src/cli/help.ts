@@ -1,0 +1,107 @@
+// The text of `atoll help`, `atoll help COMMAND` and `atoll --version`.
+import { readFileSync } from 'node:fs';
+import { defaultConfig } from '../config.js';
+import { listSettings, type Setting } from './config-load.js';
+
+const EXIT_CODES = `Exit codes:
+  0  success
+  1  usage: bad arguments, bad configuration
+  2  server error: the server refused (AUTH_FAILED, USER_NOT_FOUND, USER_EXISTS, ...), or serve could not start
+  3  unavailable: the server could not be reached, the connection dropped, or --timeout passed
+  130 interrupted (SIGINT)`;
+
+const CLIENT_COMMON = `  --server URL     ws://HOST:PORT (path /v1/ws implied), wss://HOST:PORT, tcp://HOST:PORT or
+                   tls://HOST:PORT; default ws://127.0.0.1:5280 (or $ATOLL_SERVER)
+  --password PW    the account's password; default $ATOLL_PASSWORD`;
+
+export const COMMAND_HELP: Readonly<Record<string, string>> = {
+  register: `atoll register USER --password PW [--server URL]
+Creates an account (the server must have open registration).
+${CLIENT_COMMON}`,
+  send: `atoll send TO TEXT --user USER --password PW [--device NAME] [--server URL] [--timeout SECONDS]
+Sends TEXT to user TO and exits once the server acknowledged it (stored durably); prints the message id.
+${CLIENT_COMMON}
+  --device NAME    device to log in as; default "cli-send"
+  --timeout S      give up after S seconds (default 30)`,
+  listen: `atoll listen --user USER --password PW [--device NAME] [--count N] [--timeout SECONDS] [--json] [--server URL]
+Prints each message as it arrives, then acknowledges it (so it is not delivered to this device again).
+${CLIENT_COMMON}
+  --device NAME    device to log in as; default "cli-listen"
+  --count N        exit 0 after N messages
+  --timeout S      with --count: exit 3 if N messages have not arrived within S seconds;
+                   without --count: stop listening after S seconds (exit 0)
+  --json           one JSON object per line: id, seq, from, fromDevice, to, text, sentAt, outgoing
+                   (outgoing: sent by another device of USER)`,
+  chat: `atoll chat --user USER --password PW [--device NAME] [--server URL]
+An interactive terminal client. Type a line to send it to the current peer.
+  /to USER         talk to USER (and follow their presence)
+  /quit            leave (also Ctrl-D)
+Ticks after your messages: ✓ sent (stored by the server), ✓✓ delivered, ✓✓ read.
+${CLIENT_COMMON}
+  --device NAME    device to log in as; default "cli-chat"`,
+  bench: `atoll bench ...
+Runs the load generator (see its own --help).`,
+};
+
+export function mainHelp(): string {
+  return `atoll ${version()} — a messaging server and its command-line client
+
+Usage:
+  atoll serve    [--config FILE] [--data DIR] [--host HOST] [--http-port N] [--tcp-port N] [...settings]
+  atoll register USER --password PW [--server URL]
+  atoll send     TO TEXT --user USER --password PW [--device NAME] [--server URL]
+  atoll listen   --user USER --password PW [--device NAME] [--count N] [--timeout SECONDS] [--json] [--server URL]
+  atoll chat     --user USER --password PW [--device NAME] [--server URL]
+  atoll bench    ...
+  atoll help [COMMAND] | --help | --version
+
+${EXIT_CODES}`;
+}
+
+export function commandHelp(command: string): string | undefined {
+  if (command === 'serve') return serveHelp();
+  const text = COMMAND_HELP[command];
+  return text === undefined ? undefined : `${text}\n\n${EXIT_CODES}`;
+}
+
+function serveHelp(): string {
+  const rows = listSettings().map((s) => `  ${flagColumn(s).padEnd(34)} ${s.env.padEnd(28)} ${defaultOf(s)}`);
+  return `atoll serve [--config FILE] [flags]
+Runs a server node. Settings come from (lowest to highest precedence) the defaults, a JSON file
+(--config FILE or $ATOLL_CONFIG, keys as in ServerConfig, e.g. {"httpPort": 5280, "scrypt": {"N": 16384}}),
+ATOLL_* environment variables, and flags. --data DIR is short for --data-dir DIR.
+Logs JSON lines (pino) to stdout; the "listening" line carries httpPort and tcpPort.
+SIGINT/SIGTERM close the server cleanly (exit 0).
+
+  flag                               environment variable         default
+${rows.join('\n')}
+
+${EXIT_CODES}`;
+}
+
+function flagColumn(s: Setting): string {
+  if (s.kind === 'boolean') return `--[no-]${s.flag}`;
+  const placeholder = s.choices ? s.choices.join('|') : s.kind === 'number' ? 'N' : 'TEXT';
+  return `--${s.flag} ${placeholder}`;
+}
+
+function defaultOf(s: Setting): string {
+  let value: unknown = defaultConfig;
+  for (const key of s.path) value = value === null ? null : (value as Record<string, unknown>)[key];
+  return value === null || value === undefined ? '(none)' : String(value);
+}
+
+/** The package version, found by walking up from this file to atoll's package.json. */
+export function version(): string {
+  let dir = new URL('.', import.meta.url);
+  for (let i = 0; i < 6; i++) {
+    try {
+      const pkg = JSON.parse(readFileSync(new URL('package.json', dir), 'utf8')) as { name?: string; version?: string };
+      if (pkg.name === 'atoll' && pkg.version) return pkg.version;
+    } catch {
+      // not here: keep walking up
+    }
+    dir = new URL('..', dir);
+  }
+  return 'unknown';
+}

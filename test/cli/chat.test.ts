@@ -1,0 +1,98 @@
+// `atoll chat` driven through its stdin: peers, sending with ticks, receipts, typing, presence,
+// errors, and leaving with /quit or end of input.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Client } from '../../src/client/index.js';
+import { CliProcess, FAST_SERVER_FLAGS, runCli, startServe } from './cli-harness.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'atoll-cli-chat-'));
+let serve: CliProcess;
+let ws: string;
+const children: CliProcess[] = [];
+
+before(async () => {
+  const started = await startServe([...FAST_SERVER_FLAGS, '--data', join(dir, 'data')]);
+  serve = started.proc;
+  ws = `ws://127.0.0.1:${started.httpPort}`;
+  for (const user of ['alice', 'bob']) {
+    const r = await runCli(['register', user, '--password', `pw-${user}`, '--server', ws]);
+    assert.equal(r.code, 0, r.stderr);
+  }
+});
+
+after(async () => {
+  for (const child of children) await child.stop('SIGKILL');
+  await serve?.stop('SIGTERM');
+  rmSync(dir, { recursive: true, force: true });
+});
+
+function startChat(user: string, password = `pw-${user}`): CliProcess {
+  const child = new CliProcess(['chat', '--user', user, '--password', password, '--server', ws]);
+  children.push(child);
+  return child;
+}
+
+test('two chats: ticks for sent, delivered and read; typing; presence; /quit', async () => {
+  const alice = startChat('alice');
+  await alice.waitFor(/^logged in as alice\./);
+  alice.write('hello?');
+  await alice.waitFor(/^pick someone to talk to first: \/to USER$/);
+  alice.write('/to bob');
+  await alice.waitFor(/^talking to bob$/);
+
+  const bob = startChat('bob');
+  await bob.waitFor(/^logged in as bob\./);
+  await alice.waitFor(/^bob is online$/);
+  bob.write('/to alice');
+  await bob.waitFor(/^talking to alice$/);
+
+  alice.write('hello bob');
+  await alice.waitFor(/^\[\d\d:\d\d\] you → bob: hello bob  ✓$/);
+  await bob.waitFor(/^\[\d\d:\d\d\] alice: hello bob$/);
+  await alice.waitFor(/^  ✓✓ delivered to bob: hello bob$/);
+  await alice.waitFor(/^  ✓✓ read by bob: hello bob$/);
+
+  bob.write('hi alice');
+  await alice.waitFor(/^\[\d\d:\d\d\] bob: hi alice$/);
+  await bob.waitFor(/^  ✓✓ read by alice: hi alice$/);
+
+  // Typing comes from another device of bob, through the SDK.
+  const phone = new Client({ server: ws, user: 'bob', password: 'pw-bob', device: 'phone', reconnect: false });
+  try {
+    await phone.connect();
+    await phone.login();
+    phone.typing('alice', true);
+    await alice.waitFor(/^bob is typing…$/);
+  } finally {
+    await phone.close();
+  }
+
+  bob.write('/quit');
+  assert.deepEqual(await bob.exited, { code: 0, signal: null }, bob.stderr);
+  await alice.waitFor(/^bob is offline/);
+
+  alice.child.stdin.end();
+  assert.deepEqual(await alice.exited, { code: 0, signal: null }, alice.stderr);
+});
+
+test('chat reports errors on a line and keeps going', async () => {
+  const alice = startChat('alice');
+  await alice.waitFor(/^logged in as alice\./);
+  alice.write('/to nobody-at-all');
+  await alice.waitFor(/^talking to nobody-at-all$/);
+  alice.write('anyone?');
+  await alice.waitFor(/^✗ not sent to nobody-at-all: USER_NOT_FOUND/);
+  alice.write('/frob');
+  await alice.waitFor(/^unknown command \/frob;/);
+  alice.write('/quit');
+  assert.equal((await alice.exited).code, 0, alice.stderr);
+});
+
+test('chat with a wrong password exits 2 with AUTH_FAILED', async () => {
+  const result = await runCli(['chat', '--user', 'alice', '--password', 'nope', '--server', ws]);
+  assert.equal(result.code, 2, result.stderr);
+  assert.match(result.stderr, /^atoll chat: AUTH_FAILED/);
+});
