@@ -1,13 +1,35 @@
-// Wires one Atoll node together: store, fragments, services, gateway listeners.
+// Wires one Atoll node together: store, router with its fragment owners, services, gateway listeners.
+import { readFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import type net from 'node:net';
+import type tls from 'node:tls';
+import { pino, type Logger } from 'pino';
+import { Registry, collectDefaultMetrics, Gauge } from 'prom-client';
+import { LocalRouter } from './cluster/local-router.js';
 import type { ServerConfig } from './config.js';
-import type { Logger } from 'pino';
+import { AuthGate } from './gateway/auth-gate.js';
+import { createHttpListener } from './gateway/http-listener.js';
+import { IdleSweeper } from './gateway/idle-sweeper.js';
+import { gatewayMetrics } from './gateway/metrics.js';
+import { OutboxFlusher } from './gateway/outbox-flusher.js';
+import type { GatewayContext, Session } from './gateway/session.js';
+import { createTcpListener } from './gateway/tcp-listener.js';
+import { ErrorCode } from './protocol/framing.js';
+import { accountsService } from './services/accounts/service.js';
+import type { Services } from './services/index.js';
+import { inboxService } from './services/inbox/service.js';
+import { presenceService } from './services/presence/service.js';
+import { openStores } from './store/kv.js';
+import { VERSION } from './version.js';
 
 export interface AtollServer {
   /** The bound HTTP/WebSocket port (useful when the config asked for 0). */
   readonly httpPort: number;
   /** The bound TCP port, or -1 when the TCP listener is off. */
   readonly tcpPort: number;
-  /** Stops accepting, tells clients SHUTTING_DOWN, flushes the store and closes it. */
+  /** Prometheus registry of this server's figures. */
+  readonly metrics: Registry;
+  /** Stops accepting, tells clients SHUTTING_DOWN, waits for durable writes and closes the store. */
   close(): Promise<void>;
 }
 
@@ -15,6 +37,97 @@ export interface StartOptions {
   logger?: Logger;
 }
 
-export async function startServer(_config: ServerConfig, _options: StartOptions = {}): Promise<AtollServer> {
-  throw new Error('startServer: not built yet');
+export async function startServer(config: ServerConfig, options: StartOptions = {}): Promise<AtollServer> {
+  const logger = options.logger ?? pino({ level: config.logLevel });
+  const stores = openStores(config.dataDir);
+  const router = new LocalRouter<Services>(config.fragments, config.hashSeed, config.mailboxLimit);
+  router.register('accounts', accountsService(stores));
+  router.register('inbox', inboxService(stores, router, { window: config.inboxWindow }));
+  router.register('presence', presenceService(stores));
+
+  const registry = new Registry();
+  collectDefaultMetrics({ register: registry });
+  registerLoadGauge(registry, router);
+  const sessions = new Set<Session>();
+  const ctx: GatewayContext = {
+    config, router, logger, sessions,
+    auth: new AuthGate(config.maxConcurrentAuth, config.maxQueuedAuth),
+    flusher: new OutboxFlusher(),
+    sweeper: new IdleSweeper(config.idleTimeoutMs),
+    metrics: gatewayMetrics(registry),
+    serverName: `atoll/${VERSION}`,
+  };
+  const tlsOptions = config.tls ? readTls(config.tls) : null;
+  const http = createHttpListener(ctx, registry, tlsOptions);
+  const tcp = config.tcpPort >= 0 ? createTcpListener(ctx, tlsOptions) : null;
+  try {
+    await listen(http, config.host, config.httpPort);
+    if (tcp) await listen(tcp, config.host, config.tcpPort);
+  } catch (err) {
+    http.close();
+    tcp?.close();
+    await stores.root.close();
+    throw err;
+  }
+  const httpPort = (http.address() as AddressInfo).port;
+  const tcpPort = tcp ? (tcp.address() as AddressInfo).port : -1;
+  const scheme = tlsOptions ? 'wss' : 'ws';
+  logger.info({ httpPort, tcpPort, host: config.host, dataDir: config.dataDir, fragments: config.fragments,
+    ws: `${scheme}://${config.host}:${httpPort}/v1/ws`, tcp: tcp ? `${tlsOptions ? 'tls' : 'tcp'}://${config.host}:${tcpPort}` : null },
+  'atoll listening');
+
+  let closing: Promise<void> | null = null;
+  const close = () => (closing ??= (async () => {
+    logger.info('shutting down');
+    http.close();
+    tcp?.close();
+    for (const s of [...sessions]) s.fail(ErrorCode.SHUTTING_DOWN, 'the server is restarting; reconnect with back-off and Resume');
+    ctx.sweeper.stop();
+    http.closeAllConnections?.();
+    // Every write issued so far resolves before close returns: nothing acked is left behind.
+    await stores.root.flushed;
+    await stores.root.close();
+    logger.info('stopped');
+  })());
+  return { httpPort, tcpPort, metrics: registry, close };
+}
+
+function listen(server: net.Server, host: string, port: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const onError = (err: NodeJS.ErrnoException) => {
+      reject(err.code === 'EADDRINUSE'
+        ? new Error(`port ${port} on ${host} is already in use: stop the other process or pick another port (--http-port / --tcp-port)`)
+        : err);
+    };
+    server.once('error', onError);
+    server.listen(port, host, () => {
+      server.off('error', onError);
+      resolve();
+    });
+  });
+}
+
+function readTls(paths: { cert: string; key: string }): tls.TlsOptions {
+  try {
+    return { cert: readFileSync(paths.cert), key: readFileSync(paths.key) };
+  } catch (err) {
+    throw new Error(`cannot read the TLS certificate or key (${(err as Error).message}); check tls.cert and tls.key`);
+  }
+}
+
+function registerLoadGauge(registry: Registry, router: LocalRouter<Services>): void {
+  new Gauge({
+    name: 'atoll_fragment_load_skew',
+    help: 'Requests handled by the busiest fragment divided by the mean, per service',
+    labelNames: ['service'],
+    registers: [registry],
+    collect() {
+      for (const service of ['accounts', 'inbox', 'presence'] as const) {
+        const load = router.load(service);
+        const total = load.reduce((a, b) => a + b, 0);
+        const mean = total / load.length;
+        this.set({ service }, mean > 0 ? Math.max(...load) / mean : 0);
+      }
+    },
+  });
 }

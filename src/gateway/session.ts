@@ -1,0 +1,455 @@
+// One Session per connection: the protocol state machine (hello -> auth -> live -> closed) for one
+// client. Inbound frames are handled in arrival order; outbound frames are batched per tick.
+// It dies with its socket and releases everything it registered with the services.
+import type { Logger } from 'pino';
+import type { ServerConfig } from '../config.js';
+import { OwnerBusyError, type Router } from '../cluster/router.js';
+import type { SessionRef } from '../cluster/session-ref.js';
+import {
+  ErrorCode, FrameSplitter, FramingError, PROTOCOL_VERSION, decodeFrame, encodeFrames, wire,
+  type DecodedFrame, type Frame,
+} from '../protocol/framing.js';
+import { hashPassword, newSalt, newToken, parseToken, tokenHash, verifyPassword } from '../services/accounts/credentials.js';
+import type { Services } from '../services/index.js';
+import type { atoll } from '../protocol/generated/atoll.js';
+import { AuthGateBusyError, type AuthGate } from './auth-gate.js';
+import type { IdleSweeper, IdleTracked } from './idle-sweeper.js';
+import type { OutboxFlusher } from './outbox-flusher.js';
+import type { Transport } from './transport.js';
+import { validDevice, validMessageId, validPassword, validUser } from './validate.js';
+import type { GatewayMetrics } from './metrics.js';
+
+export interface GatewayContext {
+  config: ServerConfig;
+  router: Router<Services>;
+  logger: Logger;
+  auth: AuthGate;
+  flusher: OutboxFlusher;
+  sweeper: IdleSweeper;
+  metrics: GatewayMetrics;
+  sessions: Set<Session>;
+  serverName: string;
+}
+
+type State = 'hello' | 'auth' | 'live' | 'closed';
+
+/** A request failed in a way the client should hear about. */
+class RequestError extends Error {
+  constructor(readonly code: ErrorCode, message: string, readonly retryAfterMs = 0) {
+    super(message);
+  }
+}
+
+const MAX_IDS_PER_REQUEST = 1000;
+let nextSessionId = 1;
+
+export class Session implements SessionRef, IdleTracked {
+  readonly id = nextSessionId++;
+  lastActivity = Date.now();
+  private state: State = 'hello';
+  private outbox: Frame[] = [];
+  private splitter: FrameSplitter;
+  private user = '';
+  private device = '';
+  private authBusy = false;
+  private loginFailures = 0;
+  private sendTokens: number;
+  private lastRefill = Date.now();
+  private rateLimitedInARow = 0;
+  private subscriptions: Set<string> | null = null;
+
+  constructor(private readonly transport: Transport, private readonly ctx: GatewayContext) {
+    this.splitter = new FrameSplitter(ctx.config.maxFrameBytes);
+    this.sendTokens = ctx.config.sendBurst;
+    ctx.sessions.add(this);
+    ctx.sweeper.track(this);
+    ctx.metrics.connections.inc();
+  }
+
+  get alive(): boolean {
+    return this.state !== 'closed';
+  }
+
+  // ---- inbound ----
+
+  /** Bytes from the socket: any number of frames, possibly split anywhere. */
+  onBytes(chunk: Uint8Array): void {
+    if (this.state === 'closed') return;
+    this.lastActivity = Date.now();
+    try {
+      this.splitter.push(chunk, this.onFrameBytes);
+    } catch (err) {
+      if (!(err instanceof FramingError)) throw err;
+      this.fail(err.code === 'FRAME_TOO_LARGE' ? ErrorCode.FRAME_TOO_LARGE : ErrorCode.BAD_FRAME, err.message);
+    }
+  }
+
+  private onFrameBytes = (bytes: Uint8Array): void => {
+    if (this.state === 'closed') return;
+    this.ctx.metrics.framesIn.inc();
+    this.onFrame(decodeFrame(bytes));
+  };
+
+  private onFrame(frame: DecodedFrame): void {
+    const ref = frame.ref;
+    if (frame.body === 'ping') {
+      this.reply(ref, { pong: { nonce: frame.ping.nonce } });
+      return;
+    }
+    if (this.state === 'hello') {
+      this.onHello(frame);
+      return;
+    }
+    switch (frame.body) {
+      case 'register': return this.guardAuth(ref, () => this.register(ref, frame.register));
+      case 'login': return this.guardAuth(ref, () => this.login(ref, frame.login));
+      case 'resume': return this.guardAuth(ref, () => this.resume(ref, frame.resume));
+      case 'hello': return this.error(ref, ErrorCode.UNKNOWN_FRAME, 'Hello was already received on this connection');
+      case 'pong': return;
+      case 'send': case 'ack': case 'markRead': case 'typing': case 'subscribe': case 'unsubscribe':
+      case 'setPrivacy': case 'logout':
+        if (this.state !== 'live') return this.error(ref, ErrorCode.NOT_AUTHENTICATED, 'log in first (Login or Resume)');
+        return this.onLiveFrame(frame);
+      default:
+        return this.error(ref, ErrorCode.UNKNOWN_FRAME, frame.body
+          ? `${frame.body} is sent by the server, not by clients`
+          : 'unknown frame type: this server speaks atoll protocol v1');
+    }
+  }
+
+  private onHello(frame: DecodedFrame): void {
+    if (frame.body !== 'hello') {
+      this.fail(ErrorCode.HELLO_REQUIRED, 'the first frame must be Hello', frame.ref);
+      return;
+    }
+    if (frame.hello.protocolVersion !== PROTOCOL_VERSION) {
+      this.fail(ErrorCode.UNSUPPORTED_VERSION, `protocol version ${frame.hello.protocolVersion} is not supported; this server speaks ${PROTOCOL_VERSION}`, frame.ref);
+      return;
+    }
+    const c = this.ctx.config;
+    this.state = 'auth';
+    this.reply(frame.ref, {
+      welcome: {
+        protocolVersion: PROTOCOL_VERSION, server: this.ctx.serverName, maxFrameBytes: c.maxFrameBytes,
+        maxBodyBytes: c.maxBodyBytes, heartbeatMs: c.heartbeatMs, idleTimeoutMs: c.idleTimeoutMs,
+        registrationOpen: c.openRegistration,
+      },
+    });
+  }
+
+  private onLiveFrame(frame: DecodedFrame): void {
+    const ref = frame.ref;
+    switch (frame.body) {
+      case 'send': return this.send(ref, frame.send);
+      case 'ack': return this.ack(frame.ack.seq ?? 0);
+      case 'markRead': return this.request(ref, () => this.markRead(frame.markRead));
+      case 'typing': return this.typing(ref, frame.typing);
+      case 'subscribe': return this.request(ref, () => this.subscribe(ref, frame.subscribe.users ?? []));
+      case 'unsubscribe': return this.request(ref, () => this.unsubscribe(frame.unsubscribe.users ?? []));
+      case 'setPrivacy': return this.request(ref, () => this.ctx.router.call('presence', this.user, { type: 'setPrivacy', user: this.user, hideLastSeen: !!frame.setPrivacy.hideLastSeen }));
+      case 'logout': return this.request(ref, () => this.logout(ref, !!frame.logout.forgetDevice));
+    }
+  }
+
+  // ---- accounts ----
+
+  /** One authentication request at a time; each answers through `request`. */
+  private guardAuth(ref: number, work: () => Promise<unknown>): void {
+    if (this.state === 'live') return this.error(ref, ErrorCode.ALREADY_AUTHENTICATED, 'this connection is already logged in');
+    if (this.authBusy) return this.error(ref, ErrorCode.INVALID_ARGUMENT, 'another Register/Login/Resume is in progress on this connection');
+    this.authBusy = true;
+    this.request(ref, work, () => { this.authBusy = false; });
+  }
+
+  private async register(_ref: number, req: atoll.v1.Register.$Shape): Promise<unknown> {
+    if (!this.ctx.config.openRegistration) throw new RequestError(ErrorCode.REGISTRATION_CLOSED, 'open registration is switched off on this server');
+    if (!validUser(req.user)) throw new RequestError(ErrorCode.INVALID_ARGUMENT, 'user must be 1-32 characters of a-z 0-9 . _ -');
+    if (!validPassword(req.password)) throw new RequestError(ErrorCode.INVALID_ARGUMENT, 'password must be 8 to 1024 bytes');
+    const user = req.user;
+    const password = req.password;
+    const salt = newSalt();
+    const passwordHash = await this.admit(() => hashPassword(password, salt, this.ctx.config.scrypt));
+    // The inbox first: if we crash between the two, a retry of Register completes the account.
+    await this.ctx.router.call('inbox', user, { type: 'ensureUser', user });
+    const created = await this.ctx.router.call('accounts', user, { type: 'create', user, passwordHash, salt });
+    if (!created.ok) throw new RequestError(ErrorCode.USER_EXISTS, `the name ${user} is taken`);
+    this.ctx.logger.info({ user }, 'user registered');
+    return null;
+  }
+
+  private async login(ref: number, req: atoll.v1.Login.$Shape): Promise<unknown> {
+    const device = req.device || 'default';
+    if (!validUser(req.user) || typeof req.password !== 'string' || !validDevice(device)) {
+      throw new RequestError(ErrorCode.INVALID_ARGUMENT, 'Login needs user (1-32 of a-z 0-9 . _ -), password, and device (1-64 of A-Z a-z 0-9 . _ -)');
+    }
+    const user = req.user;
+    const password = req.password;
+    const creds = await this.ctx.router.call('accounts', user, { type: 'credentials', user });
+    const ok = creds !== null && await this.admit(() => verifyPassword(password, creds.salt, creds.passwordHash, this.ctx.config.scrypt));
+    if (!ok) return this.loginFailed();
+    const { token, hash } = newToken(user, device);
+    const expiresAt = Date.now() + this.ctx.config.resumeTokenTtlMs;
+    await this.ctx.router.call('accounts', user, { type: 'issueToken', user, device, tokenHash: hash, expiresAt });
+    await this.goLive(ref, user, device, token, expiresAt);
+    return undefined;
+  }
+
+  private async resume(ref: number, req: atoll.v1.Resume.$Shape): Promise<unknown> {
+    const parsed = parseToken(req.token ?? '');
+    if (!parsed || !validUser(parsed.user) || !validDevice(parsed.device)) {
+      throw new RequestError(ErrorCode.INVALID_TOKEN, 'the resume token is malformed; log in with the password');
+    }
+    const { user, device, secret } = parsed;
+    const hash = tokenHash(secret);
+    const now = Date.now();
+    const check = await this.ctx.router.call('accounts', user, { type: 'checkToken', user, device, tokenHash: hash, now });
+    if (!check.ok) return this.loginFailed(ErrorCode.INVALID_TOKEN, 'the resume token is unknown, revoked or expired; log in with the password');
+    const expiresAt = now + this.ctx.config.resumeTokenTtlMs;
+    await this.ctx.router.call('accounts', user, { type: 'issueToken', user, device, tokenHash: hash, expiresAt });
+    await this.goLive(ref, user, device, req.token ?? '', expiresAt);
+    return undefined;
+  }
+
+  private loginFailed(code = ErrorCode.AUTH_FAILED, message = 'unknown user or wrong password'): never {
+    this.loginFailures++;
+    if (this.loginFailures >= this.ctx.config.maxLoginAttempts) {
+      throw new RequestError(ErrorCode.TOO_MANY_ATTEMPTS, `${this.loginFailures} failed logins on this connection`);
+    }
+    throw new RequestError(code, message);
+  }
+
+  private async admit<T>(work: () => Promise<T>): Promise<T> {
+    try {
+      return await this.ctx.auth.run(work);
+    } catch (err) {
+      if (err instanceof AuthGateBusyError) throw new RequestError(ErrorCode.SERVER_BUSY, 'too many logins at once; retry later', 1000 + Math.floor(Math.random() * 2000));
+      throw err;
+    }
+  }
+
+  /** Binds the device to this connection, answers LoginOk, then lets queued items flow. */
+  private async goLive(ref: number, user: string, device: string, token: string, expiresAt: number): Promise<void> {
+    const { ackedSeq } = await this.ctx.router.call('inbox', user, { type: 'attach', user, device, session: this });
+    if (this.state === 'closed') {
+      this.ctx.router.call('inbox', user, { type: 'detach', user, device, sessionId: this.id }).catch(this.warn);
+      return;
+    }
+    this.user = user;
+    this.device = device;
+    this.state = 'live';
+    this.ctx.metrics.sessionsLive.inc();
+    this.reply(ref, { loginOk: { user, device, resumeToken: token, tokenExpiresAt: expiresAt, ackedSeq, serverTime: Date.now() } });
+    await this.ctx.router.call('inbox', user, { type: 'start', user, device, sessionId: this.id });
+  }
+
+  private async logout(ref: number, forgetDevice: boolean): Promise<unknown> {
+    const { user, device } = this;
+    await this.ctx.router.call('accounts', user, { type: 'revokeToken', user, device });
+    if (forgetDevice) await this.ctx.router.call('inbox', user, { type: 'forgetDevice', user, device });
+    this.reply(ref, { ok: {} });
+    this.flush();
+    this.close();
+    return undefined;
+  }
+
+  // ---- messaging ----
+
+  private send(ref: number, req: atoll.v1.Send.$Shape): void {
+    const { id, to } = req;
+    const body = req.body ?? new Uint8Array(0);
+    if (!validMessageId(id)) return this.error(ref, ErrorCode.INVALID_ARGUMENT, 'Send.id must be 1-64 characters without control characters');
+    if (!validUser(to)) return this.error(ref, ErrorCode.INVALID_ARGUMENT, 'Send.to must be a user name (1-32 of a-z 0-9 . _ -)');
+    if (body.length > this.ctx.config.maxBodyBytes) {
+      return this.error(ref, ErrorCode.MESSAGE_TOO_LARGE, `body of ${body.length} bytes exceeds the limit of ${this.ctx.config.maxBodyBytes}`);
+    }
+    if (!this.takeSendToken()) return;
+    // The call is enqueued now, in frame order: that is what keeps per-pair order.
+    const stored = this.ctx.router.call('inbox', to, { type: 'store', to, from: this.user, fromDevice: this.device, id, body, now: Date.now() });
+    stored.then((res) => {
+      if (!res.ok) return this.error(ref, ErrorCode.USER_NOT_FOUND, `no user named ${to}`);
+      this.ctx.metrics.messagesAccepted.inc();
+      this.reply(ref, { sendAck: { id, sentAt: res.sentAt, duplicate: res.duplicate } });
+    }, (err) => this.requestFailed(ref, err));
+  }
+
+  private takeSendToken(): boolean {
+    const c = this.ctx.config;
+    const now = Date.now();
+    this.sendTokens = Math.min(c.sendBurst, this.sendTokens + ((now - this.lastRefill) * c.sendRatePerSec) / 1000);
+    this.lastRefill = now;
+    if (this.sendTokens >= 1) {
+      this.sendTokens -= 1;
+      this.rateLimitedInARow = 0;
+      return true;
+    }
+    this.rateLimitedInARow++;
+    const retryAfterMs = Math.ceil(((1 - this.sendTokens) * 1000) / c.sendRatePerSec);
+    if (this.rateLimitedInARow > c.sendBurst) {
+      this.fail(ErrorCode.RATE_LIMITED, `kept sending past the rate limit of ${c.sendRatePerSec} messages/s`);
+    } else {
+      this.push({ ref: 0, error: { code: ErrorCode.RATE_LIMITED, message: `over ${c.sendRatePerSec} messages/s`, retryAfterMs } });
+    }
+    return false;
+  }
+
+  private ack(seq: number): void {
+    const { user, device } = this;
+    this.ctx.router.call('inbox', user, { type: 'ack', user, device, sessionId: this.id, seq: Number(seq) }).catch(this.warn);
+  }
+
+  private async markRead(req: atoll.v1.MarkRead.$Shape): Promise<unknown> {
+    const ids = req.ids ?? [];
+    if (!validUser(req.from)) throw new RequestError(ErrorCode.INVALID_ARGUMENT, 'MarkRead.from must be a user name');
+    if (ids.length === 0 || ids.length > MAX_IDS_PER_REQUEST || !ids.every(validMessageId)) {
+      throw new RequestError(ErrorCode.INVALID_ARGUMENT, `MarkRead.ids must hold 1 to ${MAX_IDS_PER_REQUEST} message ids`);
+    }
+    return this.ctx.router.call('inbox', this.user, { type: 'markRead', user: this.user, from: req.from, ids, now: Date.now() });
+  }
+
+  private typing(ref: number, req: atoll.v1.Typing.$Shape): void {
+    if (!validUser(req.to)) return this.error(ref, ErrorCode.INVALID_ARGUMENT, 'Typing.to must be a user name');
+    this.ctx.router.cast('inbox', req.to, { type: 'typing', to: req.to, from: this.user, active: !!req.active });
+  }
+
+  // ---- presence ----
+
+  private async subscribe(ref: number, users: string[]): Promise<undefined> {
+    const subs = (this.subscriptions ??= new Set());
+    if (users.length > MAX_IDS_PER_REQUEST || !users.every(validUser)) {
+      throw new RequestError(ErrorCode.INVALID_ARGUMENT, `Subscribe.users must hold up to ${MAX_IDS_PER_REQUEST} user names`);
+    }
+    const fresh = users.filter((u) => !subs.has(u));
+    if (subs.size + fresh.length > this.ctx.config.maxSubscriptions) {
+      throw new RequestError(ErrorCode.INVALID_ARGUMENT, `at most ${this.ctx.config.maxSubscriptions} presence subscriptions per connection`);
+    }
+    for (const u of fresh) subs.add(u);
+    const infos = await Promise.all(users.map((user) => this.ctx.router.call('presence', user, { type: 'subscribe', user, session: this })));
+    this.reply(ref, { ok: {} });
+    for (const p of infos) {
+      this.push({ presence: { user: p.user, state: p.online ? wire.Presence.State.ONLINE : wire.Presence.State.OFFLINE, lastSeen: p.lastSeen } });
+    }
+    return undefined;
+  }
+
+  private async unsubscribe(users: string[]): Promise<null> {
+    if (users.length > MAX_IDS_PER_REQUEST || !users.every(validUser)) {
+      throw new RequestError(ErrorCode.INVALID_ARGUMENT, `Unsubscribe.users must hold up to ${MAX_IDS_PER_REQUEST} user names`);
+    }
+    for (const user of users) {
+      if (!this.subscriptions?.delete(user)) continue;
+      this.ctx.router.call('presence', user, { type: 'unsubscribe', user, sessionId: this.id }).catch(this.warn);
+    }
+    return null;
+  }
+
+  // ---- replies ----
+
+  /**
+   * Runs a request and answers it: a result of `undefined` means the work replied itself,
+   * anything else is answered with Ok; failures become Error frames.
+   */
+  private request(ref: number, work: () => Promise<unknown>, done?: () => void): void {
+    work().then((result) => {
+      if (result !== undefined) this.reply(ref, { ok: {} });
+    }, (err) => this.requestFailed(ref, err)).finally(done);
+  }
+
+  private requestFailed(ref: number, err: unknown): void {
+    if (err instanceof RequestError) {
+      const fatal = err.code === ErrorCode.TOO_MANY_ATTEMPTS;
+      if (fatal) return this.fail(err.code, err.message, ref);
+      this.push({ ref, error: { code: err.code, message: err.message, retryAfterMs: err.retryAfterMs } });
+      return;
+    }
+    if (err instanceof OwnerBusyError) {
+      this.push({ ref, error: { code: ErrorCode.SERVER_BUSY, message: 'the server is overloaded; retry later', retryAfterMs: 500 + Math.floor(Math.random() * 1000) } });
+      return;
+    }
+    this.ctx.logger.error({ err, session: this.id }, 'request failed');
+    this.push({ ref, error: { code: ErrorCode.INTERNAL, message: 'internal error; the request may be retried' } });
+  }
+
+  private reply(ref: number, frame: Frame): void {
+    frame.ref = ref;
+    this.push(frame);
+  }
+
+  private error(ref: number, code: ErrorCode, message: string): void {
+    this.push({ ref, error: { code, message } });
+  }
+
+  // ---- SessionRef ----
+
+  push(frame: Frame): boolean {
+    if (this.state === 'closed') return false;
+    if (this.outbox.length === 0) this.ctx.flusher.mark(this);
+    this.outbox.push(frame);
+    return true;
+  }
+
+  congested(): boolean {
+    return this.transport.bufferedBytes() > this.ctx.config.maxOutboundBytes / 4;
+  }
+
+  kick(code: ErrorCode, message: string): void {
+    this.fail(code, message);
+  }
+
+  // ---- outbound ----
+
+  flush(): void {
+    if (this.outbox.length === 0 || this.state === 'closed') return;
+    const frames = this.outbox;
+    this.outbox = [];
+    this.ctx.metrics.framesOut.inc(frames.length);
+    this.transport.write(encodeFrames(frames));
+    if (this.transport.bufferedBytes() > this.ctx.config.maxOutboundBytes) {
+      this.ctx.metrics.slowConsumers.inc();
+      this.transport.write(encodeFrames([{ error: { code: ErrorCode.SLOW_CONSUMER, message: 'the client reads too slowly; reconnect and resume', fatal: true } }]));
+      this.transport.destroy();
+      this.closed();
+    }
+  }
+
+  /** Sends a fatal error, flushes, and closes. */
+  fail(code: ErrorCode, message: string, ref = 0): void {
+    if (this.state === 'closed') return;
+    this.ctx.logger.debug({ session: this.id, code: wire.ErrorCode[code], message }, 'closing connection');
+    this.outbox.push({ ref, error: { code, message, fatal: true } });
+    this.flush();
+    this.close();
+  }
+
+  onIdle(): void {
+    this.fail(ErrorCode.IDLE_TIMEOUT, `nothing received for ${this.ctx.config.idleTimeoutMs} ms`);
+  }
+
+  /** Ends the connection gracefully (what is written is still delivered). */
+  close(): void {
+    if (this.state === 'closed') return;
+    this.transport.end();
+    this.closed();
+  }
+
+  /** The socket is gone: release what the services hold for this session. */
+  closed(): void {
+    if (this.state === 'closed') return;
+    const wasLive = this.state === 'live';
+    this.state = 'closed';
+    this.outbox = [];
+    this.ctx.sessions.delete(this);
+    this.ctx.metrics.connections.dec();
+    if (!wasLive) return;
+    this.ctx.metrics.sessionsLive.dec();
+    const { user, device, router } = { user: this.user, device: this.device, router: this.ctx.router };
+    router.call('inbox', user, { type: 'detach', user, device, sessionId: this.id }).catch(this.warn);
+    for (const sub of this.subscriptions ?? []) {
+      router.call('presence', sub, { type: 'unsubscribe', user: sub, sessionId: this.id }).catch(this.warn);
+    }
+    this.subscriptions = null;
+  }
+
+  private warn = (err: unknown): void => {
+    this.ctx.logger.warn({ err, session: this.id }, 'session clean-up request failed');
+  };
+}

@@ -1,0 +1,13 @@
+// What a Session needs from its socket, whichever it is (TCP, TLS, WebSocket).
+
+export interface Transport {
+  /** Writes bytes holding one or more whole frames. */
+  write(bytes: Uint8Array): void;
+  /** Bytes written but not yet handed to the kernel. */
+  bufferedBytes(): number;
+  /** Flushes what is buffered, then closes. */
+  end(): void;
+  /** Closes at once, dropping what is buffered. */
+  destroy(): void;
+  readonly remote: string;
+}

@@ -1,0 +1,75 @@
+// The presence service owner: per fragment of user ids, online state, last seen and the live
+// sessions subscribed to each user. Subscriptions are not stored: clients renew them on login.
+import type { Handlers } from '../../cluster/router.js';
+import type { ServiceSpec } from '../../cluster/local-router.js';
+import type { SessionRef } from '../../cluster/session-ref.js';
+import { wire } from '../../protocol/framing.js';
+import type { PresenceRecord, Stores } from '../../store/kv.js';
+import type { PresenceApi, PresenceInfo } from './api.js';
+
+interface PresenceState {
+  online: boolean;
+  lastSeen: number;
+  hideLastSeen: boolean;
+  subscribers: Map<number, SessionRef>;
+}
+
+export function presenceService(stores: Stores): ServiceSpec<PresenceApi> {
+  return { createFragment: () => presenceFragment(stores) };
+}
+
+function presenceFragment(stores: Stores): Handlers<PresenceApi> {
+  const states = new Map<string, PresenceState>();
+
+  const state = (user: string): PresenceState => {
+    let s = states.get(user);
+    if (!s) {
+      const rec = stores.presence.get(user);
+      s = { online: false, lastSeen: rec?.lastSeen ?? 0, hideLastSeen: rec?.hideLastSeen ?? false, subscribers: new Map() };
+      states.set(user, s);
+    }
+    return s;
+  };
+  const info = (user: string, s: PresenceState): PresenceInfo => ({ user, online: s.online, lastSeen: s.hideLastSeen ? 0 : s.lastSeen });
+  const persist = (user: string, s: PresenceState) => {
+    const rec: PresenceRecord = { lastSeen: s.lastSeen, hideLastSeen: s.hideLastSeen };
+    return stores.presence.put(user, rec);
+  };
+  const broadcast = (user: string, s: PresenceState) => {
+    const p = info(user, s);
+    const frame = { presence: { user, state: p.online ? wire.Presence.State.ONLINE : wire.Presence.State.OFFLINE, lastSeen: p.lastSeen } };
+    for (const [id, session] of s.subscribers) {
+      if (!session.push(frame)) s.subscribers.delete(id);
+    }
+  };
+
+  return {
+    online({ user }) {
+      const s = state(user);
+      s.online = true;
+      broadcast(user, s);
+    },
+    offline({ user, at }) {
+      const s = state(user);
+      s.online = false;
+      s.lastSeen = at;
+      void persist(user, s);
+      broadcast(user, s);
+    },
+    subscribe({ user, session }) {
+      const s = state(user);
+      s.subscribers.set(session.id, session);
+      return info(user, s);
+    },
+    unsubscribe({ user, sessionId }) {
+      states.get(user)?.subscribers.delete(sessionId);
+    },
+    async setPrivacy({ user, hideLastSeen }) {
+      const s = state(user);
+      s.hideLastSeen = hideLastSeen;
+      await persist(user, s);
+      if (!s.online) broadcast(user, s);
+      return { ok: true };
+    },
+  };
+}

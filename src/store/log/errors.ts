@@ -1,0 +1,42 @@
+// Named errors of the log, so callers can tell "closed" from "broken" from "misused".
+
+/** The log was closed; the append was not written. */
+export class LogClosedError extends Error {
+  override readonly name = 'LogClosedError';
+  constructor(dir: string) {
+    super(`log ${dir} is closed`);
+  }
+}
+
+/**
+ * A write or fdatasync failed. The log refuses all further appends: after a failed fsync the
+ * kernel may have dropped the dirty pages, so retrying could ack data that is not on disk.
+ * Reopen the log to recover from what actually reached the disk.
+ */
+export class LogFailedError extends Error {
+  override readonly name = 'LogFailedError';
+  constructor(dir: string, cause: unknown) {
+    super(`log ${dir} failed and accepts no more appends: ${String((cause as Error)?.message ?? cause)}`, { cause });
+  }
+}
+
+/** Another live process (or this one) already has the directory open. */
+export class LogLockedError extends Error {
+  override readonly name = 'LogLockedError';
+  constructor(dir: string, holder: string) {
+    super(`log directory ${dir} is in use by ${holder}`);
+  }
+}
+
+/** A record larger than the configured maximum, or an invalid argument. */
+export class LogRecordTooLargeError extends RangeError {
+  override readonly name = 'LogRecordTooLargeError';
+  constructor(size: number, max: number) {
+    super(`log record of ${size} bytes exceeds the maximum of ${max} bytes`);
+  }
+}
+
+/** A LogSet directory was written by a LogSet with a different writer layout. */
+export class LogSetLayoutError extends Error {
+  override readonly name = 'LogSetLayoutError';
+}

@@ -1,0 +1,44 @@
+// Small durable-filesystem helpers: directory fsync, atomic small-file replace, full writes.
+
+import { open, rename, unlink } from 'node:fs/promises';
+import type { FileHandle } from 'node:fs/promises';
+
+/** Makes entries created, renamed or deleted in `dir` durable. */
+export async function fsyncDir(dir: string): Promise<void> {
+  const fh = await open(dir, 'r');
+  try {
+    await fh.sync();
+  } finally {
+    await fh.close();
+  }
+}
+
+/** Replaces `path` with `data` so a crash leaves either the old or the new content, never a mix. */
+export async function writeFileAtomic(dir: string, path: string, data: Uint8Array): Promise<void> {
+  const tmp = `${path}.tmp`;
+  const fh = await open(tmp, 'w');
+  try {
+    await writeFully(fh, data, 0, data.length, 0);
+    await fh.sync();
+  } finally {
+    await fh.close();
+  }
+  await rename(tmp, path);
+  await fsyncDir(dir);
+}
+
+export async function writeFully(fh: FileHandle, buf: Uint8Array, offset: number, length: number, position: number): Promise<void> {
+  let done = 0;
+  while (done < length) {
+    const { bytesWritten } = await fh.write(buf, offset + done, length - done, position + done);
+    done += bytesWritten;
+  }
+}
+
+export async function unlinkIfExists(path: string): Promise<void> {
+  try {
+    await unlink(path);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+  }
+}

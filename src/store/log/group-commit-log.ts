@@ -1,0 +1,577 @@
+// An append-only log in one directory with group commit: appends that arrive while a write +
+// fdatasync is in flight form the next batch, so many records share one fsync. An append resolves
+// with its LSN only once its batch is durable. Recovery stops at the first invalid byte.
+
+import { mkdir, open, readdir, rename, stat, unlink } from 'node:fs/promises';
+import type { FileHandle } from 'node:fs/promises';
+import { join } from 'node:path';
+import { readCheckpoint, writeCheckpoint } from './checkpoint-file.js';
+import { lockDir } from './dir-lock.js';
+import type { DirLock } from './dir-lock.js';
+import { LogClosedError, LogFailedError, LogRecordTooLargeError } from './errors.js';
+import { CHECKPOINT_FILE, FIRST_LSN, HEADER_BYTES, PREALLOC_FILE, encodeRecord, parseSegmentFileName, segmentFileName } from './format.js';
+import { fsyncDir, unlinkIfExists, writeFully } from './fsutil.js';
+import { scanSegment } from './scan.js';
+import type { DamageReason, RecordHandler } from './scan.js';
+
+export interface LogOptions {
+  /** A segment is closed and a new one started once the next batch would exceed this. Default 64 MiB. */
+  maxSegmentBytes?: number;
+  /** Upper bound on the bytes (headers included) of one write + fdatasync. Default 1 MiB. */
+  maxBatchBytes?: number;
+  /** Largest payload accepted by append. Default 16 MiB, at most maxSegmentBytes - 16. */
+  maxRecordBytes?: number;
+  /**
+   * Zero-fill the next segment in the background so appends overwrite allocated blocks instead of
+   * growing the file (fdatasync then has no size/extent metadata to write). Costs one extra
+   * segment's worth of disk writes per segment. Default false.
+   */
+  preallocate?: boolean;
+  /** Called synchronously for every batch, segment change and recovery; must not throw. */
+  observer?: LogObserver;
+}
+
+export type LogEvent =
+  | { type: 'batch'; records: number; bytes: number; writeMs: number; fsyncMs: number }
+  | { type: 'segment-created'; firstLsn: number; preallocated: boolean }
+  | { type: 'segment-deleted'; firstLsn: number }
+  | { type: 'recovered'; nextLsn: number; records: number; tail: LogTail };
+
+export type LogObserver = (event: LogEvent) => void;
+
+/** What recovery (or a later replay) found after the last valid record. */
+export type LogTail =
+  | { kind: 'clean' }
+  /** Recovery cut the log here; appends continue at `offset`. Later segments were renamed *.damaged. */
+  | { kind: 'truncated'; segment: string; offset: number; reason: DamageReason | 'lsn-gap'; bytesDropped: number; quarantined: string[] }
+  /** A replay after recovery met bytes that changed on disk since; nothing was cut. */
+  | { kind: 'damaged'; segment: string; offset: number; reason: DamageReason };
+
+export interface ReplayResult {
+  /** Records passed to the callback. */
+  records: number;
+  /** First LSN that was eligible for delivery (max of the requested LSN and the checkpoint). */
+  fromLsn: number;
+  /** LSN the next append will get (as of the end of the replay). */
+  nextLsn: number;
+  tail: LogTail;
+}
+
+export interface LogStats {
+  appends: number;
+  batches: number;
+  fsyncs: number;
+  bytesWritten: number;
+  preallocBytesWritten: number;
+  lastBatchRecords: number;
+  lastBatchBytes: number;
+  maxBatchRecords: number;
+  segmentsCreated: number;
+  segmentsDeleted: number;
+}
+
+interface Segment {
+  firstLsn: number;
+  path: string;
+  /** Offset just after the last durable, valid record. */
+  endOffset: number;
+}
+
+interface Pending {
+  record: Uint8Array;
+  resolve: (lsn: number) => void;
+  reject: (err: Error) => void;
+}
+
+type State = 'open' | 'closing' | 'closed' | 'failed';
+
+const MiB = 1 << 20;
+const DEFAULTS = { maxSegmentBytes: 64 * MiB, maxBatchBytes: MiB, maxRecordBytes: 16 * MiB };
+
+export class GroupCommitLog {
+  readonly stats: LogStats = {
+    appends: 0,
+    batches: 0,
+    fsyncs: 0,
+    bytesWritten: 0,
+    preallocBytesWritten: 0,
+    lastBatchRecords: 0,
+    lastBatchBytes: 0,
+    maxBatchRecords: 0,
+    segmentsCreated: 0,
+    segmentsDeleted: 0,
+  };
+
+  private readonly maxSegmentBytes: number;
+  private readonly maxBatchBytes: number;
+  private readonly maxRecordBytes: number;
+  private readonly preallocate: boolean;
+  private readonly observer: LogObserver | undefined;
+
+  private state: State = 'open';
+  private failure: LogFailedError | undefined;
+  private recovery: Promise<ReplayResult> | undefined;
+  private segments: Segment[] = [];
+  private active: FileHandle | undefined;
+  private activePos = 0;
+  private nextLsnValue = FIRST_LSN;
+  private durableNext = FIRST_LSN;
+  private checkpointValue = 0;
+
+  private queue: Pending[] = [];
+  private head = 0;
+  private queuedBytes = 0;
+  private flushing: Promise<void> | undefined;
+  private scratch: Buffer;
+
+  private checkpointChain: Promise<void> = Promise.resolve();
+  private preallocTask: Promise<void> | undefined;
+  private preallocReady = false;
+  private closing: Promise<void> | undefined;
+
+  private constructor(
+    readonly dir: string,
+    private readonly lock: DirLock,
+    options: LogOptions,
+  ) {
+    this.maxSegmentBytes = positive(options.maxSegmentBytes ?? DEFAULTS.maxSegmentBytes, 'maxSegmentBytes');
+    this.maxBatchBytes = positive(options.maxBatchBytes ?? DEFAULTS.maxBatchBytes, 'maxBatchBytes');
+    this.maxRecordBytes = Math.min(
+      positive(options.maxRecordBytes ?? DEFAULTS.maxRecordBytes, 'maxRecordBytes'),
+      this.maxSegmentBytes - HEADER_BYTES,
+      0xffffffff,
+    );
+    if (this.maxRecordBytes < 0) throw new RangeError('maxSegmentBytes must exceed the 16-byte record header');
+    this.preallocate = options.preallocate ?? false;
+    this.observer = options.observer;
+    this.scratch = Buffer.allocUnsafe(Math.min(this.maxBatchBytes, 4 * MiB));
+  }
+
+  /**
+   * Opens (creating if needed) and locks the log in `dir`. Cheap: recovery runs on the first
+   * replay() or, if append() comes first, before the first batch is written.
+   */
+  static async open(dir: string, options: LogOptions = {}): Promise<GroupCommitLog> {
+    await mkdir(dir, { recursive: true });
+    const lock = await lockDir(dir);
+    try {
+      return new GroupCommitLog(dir, lock, options);
+    } catch (err) {
+      await lock.release();
+      throw err;
+    }
+  }
+
+  /** LSN of the last durable record, 0 if there is none (valid once recovered). */
+  get durableLsn(): number {
+    return this.durableNext - 1;
+  }
+
+  /** Records below this LSN are no longer needed (0: no checkpoint). Valid once recovered. */
+  get checkpointLsn(): number {
+    return this.checkpointValue;
+  }
+
+  get pendingRecords(): number {
+    return this.queue.length - this.head;
+  }
+
+  get pendingBytes(): number {
+    return this.queuedBytes;
+  }
+
+  get segmentCount(): number {
+    return this.segments.length;
+  }
+
+  /**
+   * Appends one record; resolves with its LSN once the batch holding it is written and
+   * fdatasynced. Do not modify `record` until the promise settles: it is written from in place.
+   */
+  append(record: Uint8Array): Promise<number> {
+    if (this.state !== 'open') return Promise.reject(this.unusableError());
+    if (record.length > this.maxRecordBytes) return Promise.reject(new LogRecordTooLargeError(record.length, this.maxRecordBytes));
+    return new Promise<number>((resolve, reject) => {
+      this.queue.push({ record, resolve, reject });
+      this.queuedBytes += HEADER_BYTES + record.length;
+      this.stats.appends++;
+      // A microtask, not a timer: appends made in the same tick join the first batch.
+      this.flushing ??= Promise.resolve().then(() => this.flushLoop());
+    });
+  }
+
+  /**
+   * Passes every record with LSN >= max(fromLsn, checkpoint) to `onRecord`, in LSN order, as a
+   * copy the callback may keep. The first call also recovers: it stops at the first torn or
+   * corrupt byte, truncates the log there (renaming any later segments to *.damaged) so new
+   * appends follow the last good record. Bad bytes never make it throw.
+   */
+  async replay(fromLsn: number, onRecord: RecordHandler): Promise<ReplayResult> {
+    if (this.state === 'closed') throw new LogClosedError(this.dir);
+    if (this.failure) throw this.failure;
+    if (!this.recovery) {
+      this.recovery = this.recover(fromLsn, onRecord);
+      return this.recovery;
+    }
+    await this.recovery;
+    return this.readRange(fromLsn, onRecord);
+  }
+
+  /**
+   * Records that everything below `lsn` is delivered or stored elsewhere, durably, then deletes
+   * every segment whose records are all below it (never the one being appended to). `lsn` is
+   * clamped to the durable end: a checkpoint never covers records that are not on disk.
+   */
+  checkpoint(lsn: number): Promise<void> {
+    if (this.state === 'closed' || this.state === 'closing') return Promise.reject(new LogClosedError(this.dir));
+    const run = this.checkpointChain.then(() => this.runCheckpoint(lsn));
+    this.checkpointChain = run.catch(() => undefined);
+    return run;
+  }
+
+  /** Writes what is queued, closes the files and releases the directory. Later appends reject. */
+  close(): Promise<void> {
+    if (this.state === 'open') this.state = 'closing';
+    this.closing ??= this.shutdown();
+    return this.closing;
+  }
+
+  // ---- recovery -------------------------------------------------------------------------
+
+  private async recover(fromLsn: number, onRecord: RecordHandler | undefined): Promise<ReplayResult> {
+    try {
+      return await this.runRecovery(fromLsn, onRecord);
+    } catch (err) {
+      this.fail(err);
+      throw this.failure;
+    }
+  }
+
+  private async runRecovery(fromLsn: number, onRecord: RecordHandler | undefined): Promise<ReplayResult> {
+    const stored = await readCheckpoint(this.dir);
+    this.checkpointValue = stored.kind === 'ok' ? stored.lsn : 0;
+    await unlinkIfExists(join(this.dir, PREALLOC_FILE));
+    await unlinkIfExists(join(this.dir, `${CHECKPOINT_FILE}.tmp`));
+
+    const segs = await this.listSegments();
+    // A crash between writing a checkpoint and deleting the segments it covers leaves them behind.
+    while (segs.length > 1 && segs[1].firstLsn <= this.checkpointValue) {
+      await unlink(segs[0].path);
+      segs.shift();
+    }
+    const start = Math.max(fromLsn, this.checkpointValue);
+    if (segs.length === 0) {
+      const first = Math.max(FIRST_LSN, this.checkpointValue);
+      this.setNext(first);
+      await this.startSegment(first);
+      return this.recovered({ records: 0, fromLsn: start, nextLsn: first, tail: { kind: 'clean' } });
+    }
+
+    let records = 0;
+    const deliver: RecordHandler | undefined = onRecord && ((lsn, payload) => (records++, onRecord(lsn, payload)));
+    let expected = segs[0].firstLsn;
+    let kept = 0;
+    let lastSize = 0;
+    let lastReason: DamageReason | undefined;
+    for (const seg of segs) {
+      if (seg.firstLsn !== expected) break; // a gap or overlap: what follows does not continue the log
+      const fh = await open(seg.path, 'r');
+      try {
+        lastSize = (await fh.stat()).size;
+        const res = await scanSegment(fh, lastSize, seg.firstLsn, start, deliver);
+        seg.endOffset = res.endOffset;
+        expected = res.nextLsn;
+        lastReason = res.stop.kind === 'damaged' ? res.stop.reason : undefined;
+      } finally {
+        await fh.close();
+      }
+      kept++;
+    }
+
+    const last = segs[kept - 1];
+    const quarantined = await this.quarantine(segs.slice(kept));
+    this.segments = segs.slice(0, kept);
+    let tail: LogTail = { kind: 'clean' };
+    if (lastReason || quarantined.length > 0) {
+      const reason = lastReason ?? 'lsn-gap';
+      tail = { kind: 'truncated', segment: last.path, offset: last.endOffset, reason, bytesDropped: lastSize - last.endOffset, quarantined };
+    }
+    this.active = await open(last.path, 'r+');
+    if (lastReason) {
+      // Cut the torn bytes so a later scan cannot read past the new records into old garbage.
+      await this.active.truncate(last.endOffset);
+      await this.active.datasync();
+    }
+    this.activePos = last.endOffset;
+    this.setNext(expected);
+    if (this.checkpointValue > expected) {
+      // Records the checkpoint covered are gone; keep LSNs and checkpoint consistent.
+      this.checkpointValue = expected;
+      await writeCheckpoint(this.dir, expected);
+    }
+    if (this.preallocate) this.startPrealloc();
+    return this.recovered({ records, fromLsn: start, nextLsn: expected, tail });
+  }
+
+  private recovered(result: ReplayResult): ReplayResult {
+    this.emit({ type: 'recovered', nextLsn: result.nextLsn, records: result.records, tail: result.tail });
+    return result;
+  }
+
+  private async listSegments(): Promise<Segment[]> {
+    const segs: Segment[] = [];
+    for (const name of await readdir(this.dir)) {
+      const firstLsn = parseSegmentFileName(name);
+      if (firstLsn !== undefined) segs.push({ firstLsn, path: join(this.dir, name), endOffset: 0 });
+    }
+    return segs.sort((a, b) => a.firstLsn - b.firstLsn);
+  }
+
+  /** Renames segments that cannot be reached from the log's start; kept for inspection, never read. */
+  private async quarantine(segs: Segment[]): Promise<string[]> {
+    const names: string[] = [];
+    for (const seg of segs) {
+      await rename(seg.path, `${seg.path}.damaged`);
+      names.push(`${seg.path}.damaged`);
+    }
+    if (names.length > 0) await fsyncDir(this.dir);
+    return names;
+  }
+
+  private async readRange(fromLsn: number, onRecord: RecordHandler): Promise<ReplayResult> {
+    const start = Math.max(fromLsn, this.checkpointValue);
+    let records = 0;
+    const deliver: RecordHandler = (lsn, payload) => (records++, onRecord(lsn, payload));
+    const segs = this.segments.slice();
+    for (let i = 0; i < segs.length; i++) {
+      const seg = segs[i];
+      if (i + 1 < segs.length && segs[i + 1].firstLsn <= start) continue;
+      const limit = seg.endOffset;
+      let fh: FileHandle;
+      try {
+        fh = await open(seg.path, 'r');
+      } catch (err) {
+        // Deleted by a checkpoint that ran concurrently: its records are below the checkpoint.
+        if ((err as NodeJS.ErrnoException).code === 'ENOENT' && !this.segments.includes(seg)) continue;
+        throw err;
+      }
+      try {
+        const res = await scanSegment(fh, limit, seg.firstLsn, start, deliver);
+        if (res.stop.kind === 'damaged') {
+          const tail: LogTail = { kind: 'damaged', segment: seg.path, offset: res.endOffset, reason: res.stop.reason };
+          return { records, fromLsn: start, nextLsn: this.nextLsnValue, tail };
+        }
+      } finally {
+        await fh.close();
+      }
+    }
+    return { records, fromLsn: start, nextLsn: this.nextLsnValue, tail: { kind: 'clean' } };
+  }
+
+  private setNext(lsn: number): void {
+    this.nextLsnValue = lsn;
+    this.durableNext = lsn;
+  }
+
+  // ---- appending ------------------------------------------------------------------------
+
+  private async flushLoop(): Promise<void> {
+    try {
+      this.recovery ??= this.recover(FIRST_LSN, undefined);
+      await this.recovery;
+      while (this.head < this.queue.length) await this.writeBatch(this.takeBatch());
+    } catch (err) {
+      this.fail(err);
+    } finally {
+      this.flushing = undefined;
+    }
+  }
+
+  private takeBatch(): Pending[] {
+    let end = this.head;
+    let bytes = 0;
+    while (end < this.queue.length) {
+      const size = HEADER_BYTES + this.queue[end].record.length;
+      if (end > this.head && bytes + size > this.maxBatchBytes) break;
+      bytes += size;
+      end++;
+    }
+    const batch = this.queue.slice(this.head, end);
+    this.head = end;
+    if (this.head === this.queue.length) {
+      this.queue = [];
+      this.head = 0;
+    } else if (this.head > 4096 && this.head * 2 > this.queue.length) {
+      this.queue = this.queue.slice(this.head);
+      this.head = 0;
+    }
+    return batch;
+  }
+
+  private async writeBatch(batch: Pending[]): Promise<void> {
+    let bytes = 0;
+    for (const p of batch) bytes += HEADER_BYTES + p.record.length;
+    this.queuedBytes -= bytes;
+    try {
+      if (this.activePos > 0 && this.activePos + bytes > this.maxSegmentBytes) await this.roll(this.nextLsnValue);
+      const buf = this.scratchFor(bytes);
+      const firstLsn = this.nextLsnValue;
+      let off = 0;
+      for (let i = 0; i < batch.length; i++) off = encodeRecord(buf, off, firstLsn + i, batch[i].record);
+      this.nextLsnValue += batch.length;
+
+      const fh = this.active as FileHandle;
+      const t0 = performance.now();
+      await writeFully(fh, buf, 0, bytes, this.activePos);
+      const t1 = performance.now();
+      await fh.datasync();
+      const t2 = performance.now();
+
+      this.activePos += bytes;
+      this.segments[this.segments.length - 1].endOffset = this.activePos;
+      this.durableNext = this.nextLsnValue;
+      this.count(batch.length, bytes);
+      this.emit({ type: 'batch', records: batch.length, bytes, writeMs: t1 - t0, fsyncMs: t2 - t1 });
+      for (let i = 0; i < batch.length; i++) batch[i].resolve(firstLsn + i);
+    } catch (err) {
+      const failure = this.fail(err);
+      for (const p of batch) p.reject(failure);
+      throw failure;
+    }
+  }
+
+  private scratchFor(bytes: number): Buffer {
+    if (this.scratch.length >= bytes && this.scratch.length <= 4 * Math.max(bytes, this.maxBatchBytes)) return this.scratch;
+    this.scratch = Buffer.allocUnsafe(Math.max(bytes, Math.min(this.maxBatchBytes, 4 * MiB)));
+    return this.scratch;
+  }
+
+  private count(records: number, bytes: number): void {
+    const s = this.stats;
+    s.batches++;
+    s.fsyncs++;
+    s.bytesWritten += bytes;
+    s.lastBatchRecords = records;
+    s.lastBatchBytes = bytes;
+    if (records > s.maxBatchRecords) s.maxBatchRecords = records;
+  }
+
+  // ---- segments -------------------------------------------------------------------------
+
+  /** Closes the active segment (all of it is durable already) and starts one at `firstLsn`. */
+  private async roll(firstLsn: number): Promise<void> {
+    const old = this.active;
+    this.active = undefined;
+    await old?.close();
+    await this.startSegment(firstLsn);
+  }
+
+  private async startSegment(firstLsn: number): Promise<void> {
+    const path = join(this.dir, segmentFileName(firstLsn));
+    const preallocated = this.preallocReady;
+    if (preallocated) {
+      this.preallocReady = false;
+      await rename(join(this.dir, PREALLOC_FILE), path);
+      this.active = await open(path, 'r+');
+    } else {
+      this.active = await open(path, 'wx+');
+    }
+    await fsyncDir(this.dir);
+    this.activePos = 0;
+    this.segments.push({ firstLsn, path, endOffset: 0 });
+    this.stats.segmentsCreated++;
+    this.emit({ type: 'segment-created', firstLsn, preallocated });
+    if (this.preallocate) this.startPrealloc();
+  }
+
+  private startPrealloc(): void {
+    if (this.preallocTask || this.preallocReady || this.state !== 'open') return;
+    this.preallocTask = this.zeroFillNext()
+      .then((ok) => {
+        this.preallocReady = ok;
+      })
+      .catch((err: Error) => {
+        // Only an optimisation: segments are then created empty and grown by appends.
+        process.emitWarning(`log ${this.dir}: preallocating the next segment failed: ${err.message}`);
+      })
+      .finally(() => {
+        this.preallocTask = undefined;
+      });
+  }
+
+  private async zeroFillNext(): Promise<boolean> {
+    const fh = await open(join(this.dir, PREALLOC_FILE), 'w');
+    try {
+      const zeros = Buffer.alloc(Math.min(MiB, this.maxSegmentBytes));
+      for (let pos = 0; pos < this.maxSegmentBytes; pos += zeros.length) {
+        if (this.state !== 'open') return false;
+        const n = Math.min(zeros.length, this.maxSegmentBytes - pos);
+        await writeFully(fh, zeros, 0, n, pos);
+        this.stats.preallocBytesWritten += n;
+      }
+      await fh.datasync();
+      return true;
+    } finally {
+      await fh.close();
+    }
+  }
+
+  // ---- checkpoint, failure, close -------------------------------------------------------
+
+  private async runCheckpoint(lsn: number): Promise<void> {
+    this.recovery ??= this.recover(FIRST_LSN, undefined);
+    await this.recovery;
+    const target = Math.min(lsn, this.durableNext);
+    if (target <= this.checkpointValue) return;
+    await writeCheckpoint(this.dir, target);
+    this.checkpointValue = target;
+    // Recovery deletes leftovers if we crash part-way, so no directory fsync is needed here.
+    while (this.segments.length > 1 && this.segments[1].firstLsn <= target) {
+      const seg = this.segments.shift() as Segment;
+      await unlinkIfExists(seg.path);
+      this.stats.segmentsDeleted++;
+      this.emit({ type: 'segment-deleted', firstLsn: seg.firstLsn });
+    }
+  }
+
+  private fail(err: unknown): LogFailedError {
+    if (err instanceof LogFailedError) return err;
+    this.failure ??= new LogFailedError(this.dir, err);
+    if (this.state === 'open' || this.state === 'closing') this.state = 'failed';
+    const queued = this.queue.slice(this.head);
+    this.queue = [];
+    this.head = 0;
+    this.queuedBytes = 0;
+    for (const p of queued) p.reject(this.failure);
+    return this.failure;
+  }
+
+  private unusableError(): Error {
+    return this.state === 'failed' && this.failure ? this.failure : new LogClosedError(this.dir);
+  }
+
+  private async shutdown(): Promise<void> {
+    while (this.flushing) await this.flushing;
+    await this.checkpointChain;
+    await this.preallocTask;
+    await this.recovery?.catch(() => undefined);
+    await this.active?.close().catch(() => undefined);
+    this.active = undefined;
+    this.state = 'closed';
+    await this.lock.release();
+  }
+
+  private emit(event: LogEvent): void {
+    if (!this.observer) return;
+    try {
+      this.observer(event);
+    } catch (err) {
+      process.emitWarning(`log observer threw on ${event.type}: ${(err as Error).message}`);
+    }
+  }
+}
+
+function positive(n: number, name: string): number {
+  if (!Number.isSafeInteger(n) || n <= 0) throw new RangeError(`${name} must be a positive integer, got ${n}`);
+  return n;
+}

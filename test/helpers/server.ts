@@ -1,0 +1,88 @@
+// Starts real Atoll servers for tests: in-process on ephemeral ports with a temp data dir, or as
+// a child process running the built CLI (for kill -9 tests).
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { pino } from 'pino';
+import { resolveConfig, type ServerConfig } from '../../src/config.js';
+import { startServer, type AtollServer } from '../../src/server.js';
+
+/** Cheap password hashing: tests log in hundreds of times. */
+export const TEST_SCRYPT = { N: 1024, r: 8, p: 1 };
+
+export function tempDir(prefix = 'atoll-test-'): { path: string; remove(): void } {
+  const path = mkdtempSync(join(tmpdir(), prefix));
+  return { path, remove: () => rmSync(path, { recursive: true, force: true }) };
+}
+
+export interface TestServer extends AtollServer {
+  dataDir: string;
+  ws: string;
+  tcp: string;
+  /** Closes the server and removes its data dir. */
+  stop(): Promise<void>;
+}
+
+export async function startTestServer(overrides: Partial<ServerConfig> = {}): Promise<TestServer> {
+  const dir = overrides.dataDir ? null : tempDir();
+  const config = resolveConfig({ dataDir: dir?.path, httpPort: 0, tcpPort: 0, scrypt: TEST_SCRYPT, logLevel: 'silent', ...overrides });
+  const server = await startServer(config, { logger: pino({ level: config.logLevel }) });
+  return Object.assign(Object.create(server) as AtollServer, server, {
+    dataDir: config.dataDir,
+    ws: `ws://127.0.0.1:${server.httpPort}/v1/ws`,
+    tcp: `tcp://127.0.0.1:${server.tcpPort}`,
+    async stop() {
+      await server.close();
+      dir?.remove();
+    },
+  });
+}
+
+const CLI = fileURLToPath(new URL('../../src/cli/main.js', import.meta.url));
+
+export interface ChildServer {
+  child: ChildProcess;
+  httpPort: number;
+  tcpPort: number;
+  ws: string;
+  tcp: string;
+  /** SIGKILL, and wait for the process to be gone. */
+  kill9(): Promise<void>;
+  /** SIGTERM, and wait for a clean exit. */
+  stop(): Promise<number | null>;
+}
+
+/** Runs `atoll serve` as a child process on ephemeral ports; resolves once it logs its ports. */
+export function startChildServer(dataDir: string, extraArgs: string[] = []): Promise<ChildServer> {
+  const child = spawn(process.execPath, [CLI, 'serve', '--data', dataDir, '--http-port', '0', '--tcp-port', '0', ...extraArgs], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, ATOLL_SCRYPT_N: String(TEST_SCRYPT.N), ATOLL_LOG_LEVEL: 'info' },
+  });
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  return new Promise((resolve, reject) => {
+    let out = '';
+    let err = '';
+    const timer = setTimeout(() => { child.kill('SIGKILL'); reject(new Error(`server did not start in 15 s: ${out}${err}`)); }, 15_000);
+    child.stderr!.on('data', (d) => { err += d; });
+    child.stdout!.on('data', (d) => {
+      out += d;
+      for (const line of out.split('\n')) {
+        if (!line.includes('"httpPort"')) continue;
+        const { httpPort, tcpPort } = JSON.parse(line) as { httpPort: number; tcpPort: number };
+        clearTimeout(timer);
+        child.stdout!.removeAllListeners('data');
+        child.stdout!.resume();
+        resolve({
+          child, httpPort, tcpPort,
+          ws: `ws://127.0.0.1:${httpPort}/v1/ws`, tcp: `tcp://127.0.0.1:${tcpPort}`,
+          kill9: async () => { child.kill('SIGKILL'); await exited; },
+          stop: async () => { child.kill('SIGTERM'); return exited; },
+        });
+        return;
+      }
+    });
+    child.once('exit', (code) => { clearTimeout(timer); reject(new Error(`server exited with ${code} before listening: ${out}${err}`)); });
+  });
+}
