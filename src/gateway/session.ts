@@ -262,7 +262,7 @@ export class Session implements SessionRef, IdleTracked {
     if (body.length > this.ctx.config.maxBodyBytes) {
       return this.error(ref, ErrorCode.MESSAGE_TOO_LARGE, `body of ${body.length} bytes exceeds the limit of ${this.ctx.config.maxBodyBytes}`);
     }
-    if (!this.takeSendToken()) return;
+    if (!this.takeSendToken(ref)) return;
     // The call is enqueued now, in frame order: that is what keeps per-pair order.
     const stored = this.ctx.router.call('inbox', to, { type: 'store', to, from: this.user, fromDevice: this.device, id, body, now: Date.now() });
     stored.then((res) => {
@@ -272,7 +272,7 @@ export class Session implements SessionRef, IdleTracked {
     }, (err) => this.requestFailed(ref, err));
   }
 
-  private takeSendToken(): boolean {
+  private takeSendToken(ref: number): boolean {
     const c = this.ctx.config;
     const now = Date.now();
     this.sendTokens = Math.min(c.sendBurst, this.sendTokens + ((now - this.lastRefill) * c.sendRatePerSec) / 1000);
@@ -285,9 +285,9 @@ export class Session implements SessionRef, IdleTracked {
     this.rateLimitedInARow++;
     const retryAfterMs = Math.ceil(((1 - this.sendTokens) * 1000) / c.sendRatePerSec);
     if (this.rateLimitedInARow > c.sendBurst) {
-      this.fail(ErrorCode.RATE_LIMITED, `kept sending past the rate limit of ${c.sendRatePerSec} messages/s`);
+      this.fail(ErrorCode.RATE_LIMITED, `kept sending past the rate limit of ${c.sendRatePerSec} messages/s`, ref);
     } else {
-      this.push({ ref: 0, error: { code: ErrorCode.RATE_LIMITED, message: `over ${c.sendRatePerSec} messages/s`, retryAfterMs } });
+      this.push({ ref, error: { code: ErrorCode.RATE_LIMITED, message: `over ${c.sendRatePerSec} messages/s`, retryAfterMs } });
     }
     return false;
   }

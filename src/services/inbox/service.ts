@@ -155,7 +155,9 @@ function inboxFragment(stores: Stores, router: Router<Services>, options: InboxO
       const devices = targets(u, to === from ? fromDevice : undefined);
       const { queued, written } = enqueue(u, devices, { kind: 'message', id, from, to, body, sentAt, fromDevice });
       const stateWritten = setState(u, from, id, { sentAt, delivered: false, read: false });
-      const durable = Promise.all([written, stateWritten]);
+      // The sender's other devices get a copy, made durable alongside: the ack covers both.
+      const copied = to === from ? undefined : router.call('inbox', from, { type: 'carbon', user: from, to, fromDevice, id, body, sentAt });
+      const durable = Promise.all([written, stateWritten, copied]);
       u.pending.set(key, durable);
       await durable;
       u.pending.delete(key);
