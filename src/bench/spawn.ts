@@ -1,0 +1,85 @@
+// Starts an Atoll server for a bench run (`--spawn-server`): `atoll serve` from this very build,
+// on free loopback ports, with a temporary data directory that is removed afterwards.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** scrypt cost the spawned server uses, so that registering thousands of users takes seconds. */
+export const BENCH_SCRYPT_N = 1024;
+
+export interface SpawnedServer {
+  pid: number;
+  tcpPort: number;
+  httpPort: number;
+  dataDir: string;
+  stop(): Promise<void>;
+}
+
+/** A port that was free a moment ago (the kernel picks it; we close and hand it on). */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const port = (srv.address() as net.AddressInfo).port;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+/** Resolves when `port` accepts a TCP connection; rejects after `timeoutMs` or if the child exits. */
+function waitForPort(port: number, child: ChildProcess, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  return new Promise((resolve, reject) => {
+    const attempt = () => {
+      if (child.exitCode !== null || child.signalCode !== null) return reject(new Error(`atoll serve exited early (${child.exitCode ?? child.signalCode})`));
+      if (Date.now() > deadline) return reject(new Error(`atoll serve did not listen on port ${port} within ${timeoutMs} ms`));
+      const s = net.connect({ host: '127.0.0.1', port });
+      s.once('connect', () => {
+        s.destroy();
+        resolve();
+      });
+      s.once('error', () => {
+        s.destroy();
+        setTimeout(attempt, 100);
+      });
+    };
+    attempt();
+  });
+}
+
+export async function spawnServer(opts: { cpu?: string; log: (line: string) => void }): Promise<SpawnedServer> {
+  const cli = fileURLToPath(new URL('../cli/main.js', import.meta.url));
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'atoll-bench-'));
+  const [tcpPort, httpPort] = [await freePort(), await freePort()];
+  const args = [cli, 'serve', '--data', dataDir, '--host', '127.0.0.1', '--http-port', String(httpPort), '--tcp-port', String(tcpPort)];
+  const env = { ...process.env, ATOLL_SCRYPT_N: String(BENCH_SCRYPT_N), ATOLL_LOG_LEVEL: process.env.ATOLL_LOG_LEVEL ?? 'warn' };
+  const child = opts.cpu
+    ? spawn('taskset', ['-c', opts.cpu, process.execPath, ...args], { env, stdio: ['ignore', 'ignore', 'pipe'] })
+    : spawn(process.execPath, args, { env, stdio: ['ignore', 'ignore', 'pipe'] });
+  let stderr = '';
+  child.stderr?.on('data', (d: Buffer) => {
+    stderr = (stderr + d.toString()).slice(-4000);
+  });
+  const stop = async () => {
+    if (child.exitCode === null && child.signalCode === null) {
+      const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+      await exited;
+      clearTimeout(timer);
+    }
+    await rm(dataDir, { recursive: true, force: true });
+  };
+  try {
+    await waitForPort(tcpPort, child, 20_000);
+  } catch (err) {
+    await stop();
+    throw new Error(`${(err as Error).message}${stderr ? `; its stderr:\n${stderr}` : ''}`);
+  }
+  opts.log(`started atoll serve (pid ${child.pid}) on tcp ${tcpPort}, http ${httpPort}, data ${dataDir}, ATOLL_SCRYPT_N=${BENCH_SCRYPT_N}${opts.cpu ? `, cpu ${opts.cpu}` : ''}`);
+  return { pid: child.pid!, tcpPort, httpPort, dataDir, stop };
+}

@@ -1,0 +1,104 @@
+// Shapes shared by the bench coordinator and its worker processes: the target server, the
+// commands sent over IPC, and the counters each worker reports back.
+import type { HistogramData } from './histogram.js';
+import type { Step } from './pacing.js';
+
+export type Transport = 'tcp' | 'ws' | 'xmpp';
+
+export interface Target {
+  transport: Transport;
+  host: string;
+  port: number;
+  /** WebSocket path, for ws:// only. */
+  path: string;
+  /** XMPP domain (the part after @ in a JID), for xmpp:// only. */
+  domain: string;
+}
+
+/** Everything a worker needs to know about the run, sent once at start. */
+export interface WorkerSetup {
+  worker: number;
+  target: Target;
+  /** Global index of this worker's first user, and how many users it owns. */
+  firstUser: number;
+  userCount: number;
+  userPrefix: string;
+  password: string;
+  runId: string;
+  /** Message body size in bytes (at least the header with the timestamp). */
+  bodyBytes: number;
+  /** Keep every message id sent/received, to count lost and duplicated messages exactly. */
+  trackIds: boolean;
+  /** Connections per loopback source address (0: let the kernel choose the source). */
+  perSource: number;
+  /** Interval between heartbeats of one idle connection. */
+  heartbeatMs: number;
+}
+
+/** A range of global user indices. */
+export interface UserRange {
+  first: number;
+  count: number;
+}
+
+export type Command =
+  | { t: 'setup'; setup: WorkerSetup }
+  | { t: 'connect'; range: UserRange; register: boolean; concurrency: number; retryBusy: boolean }
+  | { t: 'disconnect'; range: UserRange }
+  | { t: 'chat'; startUs: number; steps: Step[]; senders: UserRange; recipients: UserRange }
+  | { t: 'fixed'; senders: UserRange; recipients: UserRange; perRecipient: number; maxInFlight: number }
+  | { t: 'drop'; range: UserRange; reconnect: boolean; concurrency: number }
+  | { t: 'report' }
+  | { t: 'reset' }
+  | { t: 'exit' };
+
+/** Counters for one step of a paced run, keyed by the step the message was scheduled in. */
+export interface StepCounters {
+  /** Messages the schedule asked for. */
+  offered: number;
+  /** Messages written to a socket. */
+  sent: number;
+  /** Messages the schedule asked for while the sender was not connected. */
+  skipped: number;
+  /** Messages the server acknowledged as durable (Atoll's SendAck; XMPP has none). */
+  acked: number;
+  /** Messages received by a recipient, with their send→receive latency. */
+  latency: HistogramData;
+  /** Largest delay between a send's scheduled time and when it was written (the generator's own lag). */
+  lagMaxUs: number;
+}
+
+export interface WorkerReport {
+  worker: number;
+  connected: number;
+  connectFailures: number;
+  /** Time from starting a connection to being logged in, per connection, in microseconds. */
+  connectTime: HistogramData;
+  /** Monotonic microseconds of the first and last successful login of the last connect/drop command. */
+  firstReadyUs: number;
+  lastReadyUs: number;
+  /** Logins refused by the server with a retryable code (SERVER_BUSY, RATE_LIMITED). */
+  rejectedLogins: number;
+  /** Error codes the server sent, by name, and local failures (connect refused, timeouts). */
+  errors: Record<string, number>;
+  steps: StepCounters[];
+  /** Messages received (all, including duplicates), receipts received, and messages of an earlier run. */
+  received: number;
+  receipts: number;
+  stale: number;
+  /** Unexpected connection closes. */
+  closes: number;
+  /** Monotonic microseconds when the last message arrived. */
+  lastReceiveUs: number;
+  cpu: { userUs: number; systemUs: number };
+  rssBytes: number;
+  sentIds?: string[];
+  receivedIds?: string[];
+}
+
+export type WorkerEvent =
+  | { t: 'ready' }
+  | { t: 'done'; command: Command['t'] }
+  | { t: 'progress'; connected: number; failed: number; sent: number; received: number }
+  | { t: 'report'; report: WorkerReport }
+  | { t: 'fatal'; message: string };
