@@ -71,7 +71,7 @@ export class Histogram {
     let seen = 0;
     for (let i = 0; i < BUCKETS; i++) {
       seen += this.counts[i];
-      if (seen >= rank) return Math.min(bucketHigh(i), this.max);
+      if (seen >= rank) return i === BUCKETS - 1 ? this.max : Math.min(bucketHigh(i), this.max); // the last bucket holds clamped values
     }
     return this.max;
   }

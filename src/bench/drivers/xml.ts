@@ -80,7 +80,7 @@ export class XmlStream {
 
   private text(raw: string): void {
     const top = this.stack[this.stack.length - 1];
-    if (top !== undefined && raw !== '') top.text += decodeEntities(raw);
+    if (top !== undefined && raw !== '') top.text += raw; // decoded when the element completes: an entity may span chunks
   }
 
   private tag(raw: string): 'ok' | 'restart' {
@@ -122,6 +122,7 @@ export class XmlStream {
   }
 
   private complete(el: XmlElement): 'ok' | 'restart' {
+    el.text = decodeEntities(el.text);
     const parent = this.stack[this.stack.length - 1];
     if (parent !== undefined) {
       parent.children.push(el);

@@ -1,0 +1,212 @@
+// Replays a recorded-shape XMPP exchange (fixtures/xmpp-ejabberd-chat.txt) from a tiny node:net
+// server and checks that the XMPP driver says exactly what the transcript expects, in order.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import net from 'node:net';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { XmppConn } from '../../src/bench/drivers/xmpp.js';
+import { XmlStream, type XmlElement } from '../../src/bench/drivers/xml.js';
+import type { BenchConn, ConnEvents } from '../../src/bench/drivers/types.js';
+import type { Target } from '../../src/bench/types.js';
+
+// the fixture sits in the source tree; tests run from the compiled tree, which mirrors it
+const fixture = (name: string) => {
+  const compiled = fileURLToPath(new URL(`./fixtures/${name}`, import.meta.url));
+  const source = compiled.replace(/\/(dist|\.tmp\/[^/]+)\/test\/bench\//, '/test/bench/');
+  return readFileSync(source, 'utf8');
+};
+
+type Line = { who: 'C' | 'S'; text: string };
+
+function parseTranscript(text: string): Line[] {
+  return text
+    .split('\n')
+    .filter((l) => l.startsWith('C: ') || l.startsWith('S: '))
+    .map((l) => ({ who: l[0] as 'C' | 'S', text: l.slice(3).replace(/\\n/g, '\n') }));
+}
+
+/** Serves a transcript: waits for each C line (as a prefix, whitespace keepalives skipped), then sends the S lines after it. */
+function replayServer(lines: Line[]): Promise<{ port: number; done: Promise<string | null>; close: () => void }> {
+  return new Promise((resolve) => {
+    let finish: (v: string | null) => void;
+    const done = new Promise<string | null>((r) => (finish = r));
+    const server = net.createServer((sock) => {
+      let buf = '';
+      let i = 0;
+      const sendServerLines = () => {
+        while (i < lines.length && lines[i].who === 'S') sock.write(lines[i++].text);
+        if (i >= lines.length) finish(null);
+      };
+      sendServerLines();
+      sock.setEncoding('utf8');
+      sock.on('data', (d: string) => {
+        buf += d;
+        for (;;) {
+          buf = buf.replace(/^\s+/, '');
+          if (i >= lines.length || buf === '') return;
+          const want = lines[i].text;
+          if (buf.length < want.length && want.startsWith(buf)) return; // more to come
+          if (!buf.startsWith(want)) {
+            finish(`line ${i}: expected ${want}\n got ${buf.slice(0, want.length + 40)}`);
+            sock.destroy();
+            return;
+          }
+          // consume up to the end of this client stanza: the rest of the expected prefix's element
+          const end = endOfElement(buf, want);
+          if (end === -1) return;
+          buf = buf.slice(end);
+          i++;
+          sendServerLines();
+        }
+      });
+    });
+    server.listen(0, '127.0.0.1', () => {
+      resolve({ port: (server.address() as net.AddressInfo).port, done, close: () => server.close() });
+    });
+  });
+}
+
+/** Where the client's element that starts with `want` ends in `buf`; -1 if not all there yet. */
+function endOfElement(buf: string, want: string): number {
+  if (want.startsWith('<?xml') || want === '</stream:stream>' || want.endsWith('/>')) return want.length;
+  const name = /^<([^\s>/]+)/.exec(want)![1];
+  const close = `</${name}>`;
+  const at = buf.indexOf(close);
+  return at === -1 ? -1 : at + close.length;
+}
+
+interface Seen {
+  ready: number;
+  failed: string[];
+  messages: { id: string; body: string }[];
+  errors: string[];
+  closed: string[];
+}
+
+function recorder(): { events: ConnEvents; seen: Seen; readyP: Promise<void>; failedP: Promise<string> } {
+  const seen: Seen = { ready: 0, failed: [], messages: [], errors: [], closed: [] };
+  let onReady: () => void;
+  let onFailed: (r: string) => void;
+  const readyP = new Promise<void>((r) => (onReady = r));
+  const failedP = new Promise<string>((r) => (onFailed = r));
+  const events: ConnEvents = {
+    ready: () => {
+      seen.ready++;
+      onReady();
+    },
+    failed: (_c: BenchConn, reason: string) => {
+      seen.failed.push(reason);
+      onFailed(reason);
+    },
+    message: (_c, id, body) => seen.messages.push({ id, body }),
+    receipt: () => undefined,
+    acked: () => undefined,
+    error: (_c, code) => seen.errors.push(code),
+    closed: (_c, reason) => seen.closed.push(reason),
+  };
+  return { events, seen, readyP, failedP };
+}
+
+const target = (port: number): Target => ({ transport: 'xmpp', host: '127.0.0.1', port, path: '', domain: 'localhost' });
+const opts = { user: 0, userName: 'bu0', password: 'benchpass1', localAddress: undefined };
+const nameOf = (u: number) => `bu${u}`;
+
+test('the XMPP driver follows a recorded ejabberd exchange: register (exists), PLAIN, bind, presence, message both ways', async () => {
+  const lines = parseTranscript(fixture('xmpp-ejabberd-chat.txt'));
+  assert.ok(lines.length > 10);
+  const srv = await replayServer(lines);
+  const { events, seen, readyP } = recorder();
+  const conn = new XmppConn(target(srv.port), opts, nameOf, events);
+  try {
+    conn.open(true);
+    await readyP;
+    assert.equal(conn.isReady, true);
+    await new Promise((r) => setTimeout(r, 50)); // the server's ping arrives and is answered
+    conn.send(1, 'r1.0.0', 'r1|0|1|x');
+    await conn.barrier();
+    assert.deepEqual(seen.messages, [{ id: 'r1.0.7', body: 'r1|0|123456|x&y' }]);
+    conn.close();
+    const problem = await Promise.race([srv.done, new Promise<string>((r) => setTimeout(() => r('transcript not finished in 3 s'), 3000))]);
+    assert.equal(problem, null);
+    assert.deepEqual(seen.failed, []);
+    assert.deepEqual(seen.errors, []);
+    assert.deepEqual(seen.closed, [], 'our own close is not reported as a drop');
+  } finally {
+    conn.destroy();
+    srv.close();
+  }
+});
+
+test('a SASL failure fails the login with AUTH_FAILED', async () => {
+  const lines = parseTranscript(fixture('xmpp-ejabberd-chat.txt'));
+  const authAt = lines.findIndex((l) => l.text.startsWith('<auth '));
+  const failing: Line[] = [...lines.slice(0, authAt + 1), { who: 'S', text: "<failure xmlns='urn:ietf:params:xml:ns:xmpp-sasl'><not-authorized/></failure>" }];
+  const srv = await replayServer(failing);
+  const { events, seen, failedP } = recorder();
+  const conn = new XmppConn(target(srv.port), opts, nameOf, events);
+  try {
+    conn.open(true);
+    assert.equal(await failedP, 'AUTH_FAILED');
+    assert.equal(seen.ready, 0);
+    assert.equal(conn.isReady, false);
+  } finally {
+    conn.destroy();
+    srv.close();
+  }
+});
+
+test('a refused registration (not a conflict) fails with its reason', async () => {
+  const lines = parseTranscript(fixture('xmpp-ejabberd-chat.txt'));
+  const regAt = lines.findIndex((l) => l.text.includes("id='reg'"));
+  const refused: Line[] = [...lines.slice(0, regAt + 1), { who: 'S', text: "<iq type='error' id='reg'><error type='cancel'><not-allowed xmlns='urn:ietf:params:xml:ns:xmpp-stanzas'/></error></iq>" }];
+  const srv = await replayServer(refused);
+  const { events, failedP } = recorder();
+  const conn = new XmppConn(target(srv.port), opts, nameOf, events);
+  try {
+    conn.open(true);
+    assert.equal(await failedP, 'REGISTER_not-allowed');
+  } finally {
+    conn.destroy();
+    srv.close();
+  }
+});
+
+test('a connection refused fails the attempt with the socket error code', async () => {
+  const srv = net.createServer();
+  const port = await new Promise<number>((r) => srv.listen(0, '127.0.0.1', () => r((srv.address() as net.AddressInfo).port)));
+  await new Promise<void>((r) => srv.close(() => r()));
+  const { events, failedP } = recorder();
+  const conn = new XmppConn(target(port), opts, nameOf, events);
+  conn.open(false);
+  assert.equal(await failedP, 'ECONNREFUSED');
+});
+
+test('the XML tokenizer yields the same stanzas however the bytes are split', () => {
+  const text =
+    "<?xml version='1.0'?><stream:stream xmlns='jabber:client' id=\"a>b\"><message to='x' id='1'><body>a &lt;b&gt; &amp; &#x263A;</body></message>" +
+    "<iq type='result' id='2'/><!-- c --><presence><show>away</show></presence></stream:stream>";
+  const run = (chunks: string[]) => {
+    const out: (XmlElement | string)[] = [];
+    const x = new XmlStream({ streamStart: (a) => out.push(`start ${a.id}`), stanza: (el) => out.push(el), streamEnd: () => out.push('end') });
+    for (const c of chunks) x.push(c);
+    return out;
+  };
+  const whole = run([text]);
+  assert.equal(whole.length, 5);
+  assert.equal(whole[0], 'start a>b');
+  const msg = whole[1] as XmlElement;
+  assert.equal(msg.name, 'message');
+  assert.equal(msg.children[0].text, 'a <b> & \u263a');
+  assert.equal((whole[2] as XmlElement).attrs.type, 'result');
+  assert.equal((whole[3] as XmlElement).children[0].text, 'away');
+  assert.equal(whole[4], 'end');
+  assert.deepEqual(run([...text]), whole, 'one character at a time');
+  for (let cut = 1; cut < text.length; cut += 7) assert.deepEqual(run([text.slice(0, cut), text.slice(cut)]), whole);
+});
+
+test('the XML tokenizer refuses mismatched closing tags', () => {
+  const x = new XmlStream({ streamStart: () => undefined, stanza: () => undefined, streamEnd: () => undefined });
+  x.push("<stream:stream><message><body>");
+  assert.throws(() => x.push('</message>'), /closes <body>/);
+});
