@@ -2,10 +2,10 @@
 // fsyncs, segments roll, reopening continues the LSNs, and misuse is refused with clear errors.
 
 import assert from 'node:assert/strict';
-import { readdir, stat } from 'node:fs/promises';
+import { readdir, stat, symlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { GroupCommitLog, LogClosedError, LogLockedError, LogRecordTooLargeError, crc32c } from '../../../src/store/log/index.js';
+import { GroupCommitLog, LogClosedError, LogFailedError, LogLockedError, LogRecordTooLargeError, crc32c } from '../../../src/store/log/index.js';
 import type { LogEvent } from '../../../src/store/log/index.js';
 import { payloadFor, readLog, replayAll, withTempDir } from './helpers.js';
 
@@ -197,5 +197,24 @@ test('with preallocation, segments are zero-filled ahead and replay stays exact'
     assert.equal(await again.append(payloadFor(seq, 5)), seq + 1);
     await again.close();
     assert.equal((await readLog(dir, opts)).lsns.length, seq + 1);
+  });
+});
+
+test('a failed write fails the batch, everything queued and every later append', async () => {
+  await withTempDir(async (dir) => {
+    // A real I/O error: the segment is /dev/full, where every write fails with ENOSPC.
+    await symlink('/dev/full', join(dir, `${'1'.padStart(20, '0')}.log`));
+    const log = await GroupCommitLog.open(dir);
+    assert.equal((await replayAll(log)).lsns.length, 0);
+    const results = await Promise.allSettled(Array.from({ length: 10 }, (_, i) => log.append(payloadFor(i, 10))));
+    assert.ok(results.every((r) => r.status === 'rejected' && r.reason instanceof LogFailedError), 'all rejected');
+    const reason = (results[0] as PromiseRejectedResult).reason as LogFailedError;
+    assert.equal((reason.cause as NodeJS.ErrnoException).code, 'ENOSPC');
+    await assert.rejects(log.append(payloadFor(0, 1)), LogFailedError);
+    assert.equal(log.durableLsn, 0);
+    await log.close(); // still closes the files and frees the directory
+    await assert.rejects(log.append(payloadFor(0, 1)), LogClosedError);
+    const again = await GroupCommitLog.open(dir);
+    await again.close();
   });
 });
