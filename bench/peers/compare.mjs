@@ -1,0 +1,83 @@
+// Reads the --json results of bench/peers/run.sh (SCENARIO-SERVER-RUN.json in one folder) and
+// prints one Markdown comparison table: the median of the runs per figure, and ratios against Atoll.
+import { readdirSync, readFileSync, existsSync } from 'node:fs';
+import path from 'node:path';
+
+const dir = process.argv[2];
+if (!dir) {
+  console.error('usage: node bench/peers/compare.mjs RESULTS_DIR');
+  process.exit(1);
+}
+
+const results = new Map(); // "scenario server" -> [result, ...]
+for (const f of readdirSync(dir).filter((n) => n.endsWith('.json'))) {
+  const m = /^(\w+)-(\w+)-(\d+)\.json$/.exec(f);
+  if (!m) continue;
+  let r;
+  try {
+    r = JSON.parse(readFileSync(path.join(dir, f), 'utf8'));
+  } catch {
+    r = { error: 'no JSON result' };
+  }
+  const key = `${m[1]} ${m[2]}`;
+  results.set(key, [...(results.get(key) ?? []), r]);
+}
+
+const median = (xs) => {
+  const v = xs.filter((x) => typeof x === 'number' && Number.isFinite(x)).sort((a, b) => a - b);
+  if (v.length === 0) return null;
+  return v.length % 2 ? v[(v.length - 1) / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
+};
+const fig = (r, prefix) => r.figures?.find((f) => f.name.startsWith(prefix))?.value ?? null;
+const fmt = (v, d = 1) => (v === null ? 'n/a' : Number(v).toFixed(d));
+
+/** Figures compared, per scenario: [label, how to read it from one result, decimals, lower is better]. */
+const FIGURES = {
+  connect: [
+    ['server RSS per idle session (KB)', (r) => fig(r, 'server RSS per session'), 1, true],
+    ['connect rate (sessions/s)', (r) => fig(r, 'connect rate'), 0, false],
+    ['sessions connected', (r) => fig(r, 'sessions connected'), 0, false],
+  ],
+  chat: [
+    ['highest offered rate with p99 < 50 ms (msgs/s)', (r) => fig(r, 'highest offered rate'), 0, false],
+    ['p99 at the first step (ms)', (r) => r.steps?.[0]?.p99Ms ?? null, 1, true],
+    ['p99 at the last step (ms)', (r) => r.steps?.at(-1)?.p99Ms ?? null, 1, true],
+    ['server CPU at the last step (%)', (r) => r.steps?.at(-1)?.serverCpuPct ?? null, 0, true],
+    ['generator CPU at the last step (%)', (r) => r.steps?.at(-1)?.generatorCpuPct ?? null, 0, true],
+  ],
+  offline: [
+    ['drain time (s)', (r) => fig(r, 'drain time'), 2, true],
+    ['messages delivered (unique)', (r) => fig(r, 'messages delivered'), 0, false],
+    ['messages lost', (r) => fig(r, 'messages lost'), 0, true],
+  ],
+};
+
+const servers = [...new Set([...results.keys()].map((k) => k.split(' ')[1]))].sort((a, b) => (a === 'atoll' ? -1 : b === 'atoll' ? 1 : a.localeCompare(b)));
+const out = [];
+for (const f of ['machine.txt', 'versions.txt']) if (existsSync(path.join(dir, f))) out.push(...readFileSync(path.join(dir, f), 'utf8').trim().split('\n').map((l) => `- ${l}`));
+out.push('');
+for (const [scenario, figures] of Object.entries(FIGURES)) {
+  if (![...results.keys()].some((k) => k.startsWith(`${scenario} `))) continue;
+  out.push(`### ${scenario}`, '');
+  out.push(`| figure | ${servers.map((s) => `${s} (median of n)`).join(' | ')} | ${servers.filter((s) => s !== 'atoll').map((s) => `atoll vs ${s}`).join(' | ')} |`);
+  out.push(`|---|${servers.map(() => '---:').join('|')}|${servers.filter((s) => s !== 'atoll').map(() => '---:').join('|')}|`);
+  for (const [label, read, d, lowerBetter] of figures) {
+    const med = new Map(servers.map((s) => {
+      const rs = (results.get(`${scenario} ${s}`) ?? []).filter((r) => !r.error);
+      return [s, { v: median(rs.map(read)), n: rs.length }];
+    }));
+    const a = med.get('atoll')?.v ?? null;
+    const ratios = servers.filter((s) => s !== 'atoll').map((s) => {
+      const p = med.get(s).v;
+      if (a === null || p === null || a === 0 || p === 0) return 'n/a';
+      return `${(lowerBetter ? p / a : a / p).toFixed(1)}x ${lowerBetter ? 'less' : 'more'}`;
+    });
+    out.push(`| ${label} | ${servers.map((s) => `${fmt(med.get(s).v, d)} (n=${med.get(s).n})`).join(' | ')} | ${ratios.join(' | ')} |`);
+  }
+  const failed = servers.flatMap((s) => (results.get(`${scenario} ${s}`) ?? []).filter((r) => r.error).map((r) => `${s}: ${r.error}`));
+  for (const f of failed) out.push(`\nfailed run: ${f}`);
+  const notes = new Set(servers.flatMap((s) => (results.get(`${scenario} ${s}`) ?? []).flatMap((r) => (r.notes ?? []).map((n) => `${s}: ${n}`))));
+  if (notes.size > 0) out.push('', ...[...notes].map((n) => `- ${n}`));
+  out.push('');
+}
+console.log(out.join('\n'));
