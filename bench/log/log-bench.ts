@@ -113,6 +113,33 @@ async function rawFsync(api: 'promises' | 'callbacks', preallocated: boolean): P
   return `| ${api} | ${preallocated ? 'overwrite preallocated' : 'append'} | ${percentile(lat, 0.5).toFixed(3)} | ${percentile(lat, 0.99).toFixed(3)} |`;
 }
 
+/** Writes `count` records, then measures how long reopening and replaying them all takes. */
+async function recoveryTime(count: number): Promise<string> {
+  const root = await mkdtemp(join(args.dir, 'atoll-log-bench-'));
+  const dir = join(root, 'w0');
+  const writer = await LogSet.open([dir]);
+  const payload = Buffer.alloc(RECORD_BYTES, 0x62);
+  for (let done = 0; done < count; ) {
+    const n = Math.min(4096, count - done);
+    await Promise.all(Array.from({ length: n }, () => writer.append(0, payload)));
+    done += n;
+  }
+  await writer.close();
+  const t = performance.now();
+  const reader = await LogSet.open([dir]);
+  let seen = 0;
+  let bytes = 0;
+  await reader.replay((_w, _lsn, p) => {
+    seen++;
+    bytes += p.length;
+  });
+  const ms = performance.now() - t;
+  await reader.close();
+  await rm(root, { recursive: true, force: true });
+  if (seen !== count) throw new Error(`replayed ${seen} of ${count}`);
+  return `Open + replay of ${count.toLocaleString('en-US')} records (${((bytes + 16 * seen) / 1e6).toFixed(0)} MB, page cache warm): ${ms.toFixed(0)} ms (${Math.round(seen / (ms / 1000)).toLocaleString('en-US')} records/s)`;
+}
+
 const results: Result[] = [];
 for (const writers of [1, 2]) {
   for (const concurrency of [1, 16, 128, 1024]) results.push(await runLog(writers, concurrency, false));
@@ -131,3 +158,4 @@ console.log('\nRaw write(4 KiB) + fdatasync, 1500 rounds\n');
 console.log('| API | file | p50 ms | p99 ms |');
 console.log('|---|---|---:|---:|');
 for (const pre of [false, true]) for (const api of ['promises', 'callbacks'] as const) console.log(await rawFsync(api, pre));
+console.log(`\n${await recoveryTime(1_000_000)}`);

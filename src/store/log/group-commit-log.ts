@@ -66,6 +66,9 @@ export interface LogStats {
   lastBatchRecords: number;
   lastBatchBytes: number;
   maxBatchRecords: number;
+  lastFsyncMs: number;
+  /** Sum of fdatasync latencies; divided by fsyncs gives the mean. */
+  fsyncMsTotal: number;
   segmentsCreated: number;
   segmentsDeleted: number;
 }
@@ -98,6 +101,8 @@ export class GroupCommitLog {
     lastBatchRecords: 0,
     lastBatchBytes: 0,
     maxBatchRecords: 0,
+    lastFsyncMs: 0,
+    fsyncMsTotal: 0,
     segmentsCreated: 0,
     segmentsDeleted: 0,
   };
@@ -430,7 +435,7 @@ export class GroupCommitLog {
       this.activePos += bytes;
       this.segments[this.segments.length - 1].endOffset = this.activePos;
       this.durableNext = this.nextLsnValue;
-      this.count(batch.length, bytes);
+      this.count(batch.length, bytes, t2 - t1);
       this.emit({ type: 'batch', records: batch.length, bytes, writeMs: t1 - t0, fsyncMs: t2 - t1 });
       for (let i = 0; i < batch.length; i++) batch[i].resolve(firstLsn + i);
     } catch (err) {
@@ -446,8 +451,10 @@ export class GroupCommitLog {
     return this.scratch;
   }
 
-  private count(records: number, bytes: number): void {
+  private count(records: number, bytes: number, fsyncMs: number): void {
     const s = this.stats;
+    s.lastFsyncMs = fsyncMs;
+    s.fsyncMsTotal += fsyncMs;
     s.batches++;
     s.fsyncs++;
     s.bytesWritten += bytes;

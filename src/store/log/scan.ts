@@ -54,12 +54,15 @@ export async function scanSegment(
     at = pos - reader.start;
     const end = at + HEADER_BYTES + len;
     if (crc32c(buf, at + 4, end) !== buf.readUInt32LE(at)) return damaged('checksum');
-    if (onRecord && lsn >= deliverFrom) onRecord(lsn, buf.slice(at + HEADER_BYTES, end));
+    if (onRecord && lsn >= deliverFrom) onRecord(lsn, copy(buf, at + HEADER_BYTES, end));
     pos += HEADER_BYTES + len;
     lsn++;
   }
   return done({ kind: 'end' });
 }
+
+// Buffer#slice is a view; the read window is reused, so hand out a copy with its own memory.
+const copy = (buf: Buffer, start: number, end: number): Buffer => Uint8Array.prototype.slice.call(buf, start, end) as Buffer;
 
 /** A window over the file, refilled on demand; large records get a window of their own size. */
 class ChunkReader {

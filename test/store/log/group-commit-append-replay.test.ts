@@ -61,6 +61,7 @@ test('concurrent appends are grouped: many records, few fsyncs, each resolved wi
     assert.equal(log.stats.bytesWritten, n * (16 + 100));
     assert.equal(log.stats.maxBatchRecords, Math.max(...batches.map((b) => b.records)));
     assert.ok(batches.every((b) => b.fsyncMs >= 0 && b.writeMs >= 0));
+    assert.ok(log.stats.fsyncMsTotal > 0 && log.stats.lastFsyncMs > 0);
 
     // appends that arrive while a batch is in flight form the next batch
     const first = log.append(payloadFor(0, 10));
@@ -216,5 +217,21 @@ test('a failed write fails the batch, everything queued and every later append',
     await assert.rejects(log.append(payloadFor(0, 1)), LogClosedError);
     const again = await GroupCommitLog.open(dir);
     await again.close();
+  });
+});
+
+test('payloads handed to replay are copies that stay valid after the reader moves on', async () => {
+  await withTempDir(async (dir) => {
+    const log = await GroupCommitLog.open(dir);
+    const n = 3000; // 3 MB: several refills of the 1 MiB read window
+    await Promise.all(Array.from({ length: n }, (_, i) => log.append(payloadFor(i, 1000))));
+    await log.close();
+    const kept: Uint8Array[] = [];
+    const again = await GroupCommitLog.open(dir);
+    await again.replay(0, (_lsn, payload) => kept.push(payload));
+    await again.replay(0, (_lsn, payload) => payload.fill(0)); // a consumer scribbling on its copy
+    await again.close();
+    assert.equal(kept.length, n);
+    kept.forEach((p, i) => assert.deepEqual(p, payloadFor(i, 1000), `payload ${i + 1}`));
   });
 });
