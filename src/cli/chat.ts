@@ -1,30 +1,14 @@
 // `atoll chat`: a small interactive terminal client. One peer at a time (/to USER); plain lines
 // are sent to it; messages, receipt ticks, typing and presence are printed as they happen.
 import { createInterface, emitKeypressEvents, type Interface } from 'node:readline';
-import { Client } from '../client/index.js';
+import { AtollError, Client, type ClientState, type PresenceEvent, type ReceivedMessage, type ReceivedReceipt } from '../client/index.js';
 import { parseArgs } from './args.js';
 import { ExitCode, usageError } from './errors.js';
-import { clientOptions, describeFailure, serverErrorCode, withDeadline, type ClientMessage } from './client-session.js';
+import { clientOptions, describeFailure, withDeadline } from './client-session.js';
 
 const LOGIN_DEADLINE_MS = 30_000;
 // Send "typing" at most this often while keys are pressed; the peer's display times out on its own.
 const TYPING_EVERY_MS = 3_000;
-
-interface Receipt {
-  kind: 'delivered' | 'read';
-  by: string;
-  ids: string[];
-}
-interface Presence {
-  user: string;
-  state: 'online' | 'offline';
-  lastSeen?: number;
-}
-interface ChatError {
-  code: string;
-  message: string;
-  fatal: boolean;
-}
 
 const HELP = `commands: /to USER  talk to USER (and follow their presence) · /quit  leave · /help  this text
 ticks: ✓ sent · ✓✓ delivered · ✓✓ read`;
@@ -43,7 +27,7 @@ export async function chat(argv: readonly string[]): Promise<number> {
     await client.close().catch(() => {});
     throw describeFailure(err, 'chat', options.server);
   }
-  const session = new ChatSession(client, options.user);
+  const session = new ChatSession(client, options.user, options.server);
   try {
     return await session.run();
   } finally {
@@ -58,6 +42,10 @@ class ChatSession {
   /** Users whose "is typing…" line is showing, so a burst prints once. */
   private readonly typingShown = new Set<string>();
   private lastTypingSent = 0;
+  private lastError: AtollError | undefined;
+  private reconnecting = false;
+  /** Set once the user leaves, so our own close is not reported as a failure. */
+  private quitting = false;
   private readonly rl: Interface;
   private readonly tty: boolean;
   private finish: (code: number) => void = () => {};
@@ -65,6 +53,7 @@ class ChatSession {
   constructor(
     private readonly client: Client,
     private readonly me: string,
+    private readonly server: string,
   ) {
     this.tty = Boolean(process.stdin.isTTY && process.stdout.isTTY);
     this.rl = createInterface({ input: process.stdin, output: process.stdout, terminal: this.tty });
@@ -72,13 +61,17 @@ class ChatSession {
 
   run(): Promise<number> {
     const done = new Promise<number>((resolve) => (this.finish = resolve));
-    this.client.on('message', (m: ClientMessage) => this.onMessage(m));
-    this.client.on('receipt', (r: Receipt) => this.onReceipt(r));
+    this.client.on('message', (m: ReceivedMessage) => this.onMessage(m));
+    this.client.on('receipt', (r: ReceivedReceipt) => this.onReceipt(r));
     this.client.on('typing', (t: { from: string; active: boolean }) => this.onTyping(t.from, t.active));
-    this.client.on('presence', (p: Presence) => this.onPresence(p));
-    this.client.on('error', (e: ChatError) => this.onError(e));
+    this.client.on('presence', (p: PresenceEvent) => this.onPresence(p));
+    this.client.on('error', (e) => this.onError(e));
+    this.client.on('state', (state) => this.onState(state));
     this.rl.on('line', (line) => void this.onLine(line));
-    this.rl.on('close', () => this.finish(ExitCode.ok));
+    this.rl.on('close', () => {
+      this.quitting = true;
+      this.finish(ExitCode.ok);
+    });
     this.rl.on('SIGINT', () => this.rl.close());
     if (this.tty) this.watchKeys();
     this.rl.setPrompt(this.tty ? `${this.me}> ` : '');
@@ -133,7 +126,7 @@ class ChatSession {
     }
   }
 
-  private onMessage(m: ClientMessage): void {
+  private onMessage(m: ReceivedMessage): void {
     if (m.outgoing) {
       this.sent.set(m.id, { to: m.to, text: m.text });
       this.print(`[${clock(m.sentAt)}] you (${m.fromDevice}) → ${m.to}: ${m.text}`);
@@ -145,7 +138,7 @@ class ChatSession {
     this.client.markRead(m.from, [m.id]).catch((err: unknown) => this.print(`! could not mark read: ${errorText(err)}`));
   }
 
-  private onReceipt(r: Receipt): void {
+  private onReceipt(r: ReceivedReceipt): void {
     for (const id of r.ids) {
       const mine = this.sent.get(id);
       const what = mine ? `: ${mine.text}` : ` (${id})`;
@@ -164,22 +157,34 @@ class ChatSession {
     this.print(`${from} is typing…`);
   }
 
-  private onPresence(p: Presence): void {
+  private onPresence(p: PresenceEvent): void {
     if (p.state === 'online') {
       this.print(`${p.user} is online`);
       return;
     }
     this.typingShown.delete(p.user);
-    this.print(p.lastSeen ? `${p.user} is offline (last seen ${new Date(p.lastSeen).toLocaleString()})` : `${p.user} is offline`);
+    // lastSeen is 0 when hidden or unknown; guard the type too, as 64-bit fields have decoded as Long objects.
+    const seen = typeof p.lastSeen === 'number' && p.lastSeen > 0 ? ` (last seen ${new Date(p.lastSeen).toLocaleString()})` : '';
+    this.print(`${p.user} is offline${seen}`);
   }
 
-  private onError(e: ChatError): void {
+  private onError(e: AtollError): void {
+    this.lastError = e;
     this.print(`! ${errorText(e)}`);
-    // The SDK reconnects by itself after transport failures; an error the server calls fatal for
-    // this account (bad password, replaced session) cannot be fixed by retrying.
-    if (e.fatal && ['AUTH_FAILED', 'SESSION_REPLACED', 'TOO_MANY_ATTEMPTS'].includes(e.code)) {
-      process.stderr.write(`atoll chat: ${errorText(e)}\n`);
-      this.finish(ExitCode.server);
+  }
+
+  /** The SDK reconnects by itself; it closes only when retrying cannot help (bad password, replaced session). */
+  private onState(state: ClientState): void {
+    if (state === 'reconnecting' && !this.reconnecting) {
+      this.reconnecting = true;
+      this.print('connection lost; reconnecting…');
+    } else if (state === 'live' && this.reconnecting) {
+      this.reconnecting = false;
+      this.print('reconnected');
+    } else if (state === 'closed' && !this.quitting) {
+      const failure = describeFailure(this.lastError ?? new AtollError('CLOSED', 'the connection closed'), 'chat', this.server);
+      process.stderr.write(`${failure.message}\n`);
+      this.finish(failure.exitCode);
     }
   }
 
@@ -197,9 +202,10 @@ class ChatSession {
 }
 
 function errorText(err: unknown): string {
-  const message = err instanceof Error || (typeof err === 'object' && err !== null && 'message' in err) ? String((err as { message: unknown }).message) : String(err);
-  const code = serverErrorCode(err) ?? (err as { code?: unknown } | null)?.code;
-  return typeof code === 'string' && !message.startsWith(code) ? `${code}: ${message}` : message;
+  // AtollError messages from the server already start with their code (AUTH_FAILED: ...).
+  const message = err instanceof Error ? err.message : String(err);
+  const code = err instanceof AtollError ? err.code : undefined;
+  return code !== undefined && !message.startsWith(code) ? `${code}: ${message}` : message;
 }
 
 function clock(ms: number): string {

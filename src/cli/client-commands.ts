@@ -1,8 +1,8 @@
 // `atoll register`, `atoll send` and `atoll listen`: one-shot clients built on the SDK.
-import { Client } from '../client/index.js';
+import { AtollError, Client, type ReceivedMessage } from '../client/index.js';
 import { parseArgs, parseNumber, type FlagValues } from './args.js';
 import { ExitCode, usageError } from './errors.js';
-import { clientOptions, describeFailure, withDeadline, type ClientMessage } from './client-session.js';
+import { clientOptions, describeFailure, withDeadline } from './client-session.js';
 
 const DEFAULT_TIMEOUT_S = 30;
 
@@ -58,36 +58,43 @@ export async function listen(argv: readonly string[]): Promise<number> {
   // Acks are sent by hand, after printing, and only for printed messages: what is not shown stays queued.
   const client = new Client({ ...options, reconnect: false, autoAck: false });
   let received = 0;
-  let finish: (code: number) => void = () => {};
-  const done = new Promise<number>((resolve) => (finish = resolve));
-  let failure: unknown;
-  client.on('message', (m: ClientMessage) => {
-    if (count !== undefined && received >= count) return;
+  let finish: (outcome: number | Error) => void = () => {};
+  const done = new Promise<number | Error>((resolve) => (finish = resolve));
+  const counting = () => count === undefined || received < count;
+  client.on('message', (m: ReceivedMessage) => {
+    if (!counting()) return;
     received++;
     process.stdout.write(`${json ? formatJson(m) : formatText(m)}\n`);
     client.ack(m.seq);
     if (received === count) finish(ExitCode.ok);
   });
-  client.on('error', (err: { fatal?: boolean }) => {
-    if (!err.fatal) return;
-    failure = err;
-    finish(ExitCode.server);
+  // Receipts for USER's own sends mean nothing here, but unacked they would fill the device's window.
+  client.on('receipt', (r) => {
+    if (counting()) client.ack(r.seq);
+  });
+  let lastError: AtollError | undefined;
+  client.on('error', (err) => (lastError = err));
+  // Without reconnect the client closes itself when the connection is lost or the server ends it.
+  client.on('state', (state) => {
+    if (state === 'closed') finish(lastError ?? new AtollError('CLOSED', 'the server closed the connection'));
   });
   const onSigint = () => finish(ExitCode.interrupted);
   process.once('SIGINT', onSigint);
+  const started = Date.now();
   try {
-    await withDeadline(DEFAULT_TIMEOUT_S * 1000, 'listen', async () => {
+    await withDeadline(Math.min(deadline ?? Infinity, DEFAULT_TIMEOUT_S * 1000), 'listen', async () => {
       await client.connect();
       await client.login();
     });
-    const code = await waitUntil(done, deadline);
-    if (code === 'timeout') return timedOut(count, received, deadline ?? 0);
-    if (failure !== undefined) throw failure;
-    return code;
+    const outcome = await waitUntil(done, deadline === undefined ? undefined : deadline - (Date.now() - started));
+    if (outcome === 'timeout') return timedOut(count, received, deadline ?? 0);
+    if (outcome instanceof Error) throw outcome;
+    return outcome;
   } catch (err) {
     throw describeFailure(err, 'listen', options.server);
   } finally {
     process.off('SIGINT', onSigint);
+    finish(ExitCode.ok); // our own close below must not count as a failure
     await closeQuietly(client);
   }
 }
@@ -98,7 +105,7 @@ function timedOut(count: number | undefined, received: number, ms: number): numb
   return ExitCode.unavailable;
 }
 
-function waitUntil(done: Promise<number>, ms: number | undefined): Promise<number | 'timeout'> {
+function waitUntil<T>(done: Promise<T>, ms: number | undefined): Promise<T | 'timeout'> {
   if (ms === undefined) return done;
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<'timeout'>((resolve) => (timer = setTimeout(() => resolve('timeout'), ms)));
@@ -127,11 +134,11 @@ function positiveInteger(text: string, what: string): number {
   return n;
 }
 
-function formatJson(m: ClientMessage): string {
+function formatJson(m: ReceivedMessage): string {
   return JSON.stringify({ id: m.id, seq: m.seq, from: m.from, fromDevice: m.fromDevice, to: m.to, text: m.text, sentAt: m.sentAt, outgoing: m.outgoing });
 }
 
-function formatText(m: ClientMessage): string {
+function formatText(m: ReceivedMessage): string {
   const when = new Date(m.sentAt).toISOString();
   return m.outgoing ? `${when} ${m.from} (${m.fromDevice}) → ${m.to}: ${m.text}` : `${when} ${m.from} → ${m.to}: ${m.text}`;
 }

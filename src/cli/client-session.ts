@@ -7,19 +7,6 @@ import { CliError, ExitCode, usageError } from './errors.js';
 
 export const DEFAULT_SERVER = 'ws://127.0.0.1:5280';
 
-/** A message as the SDK emits it. */
-export interface ClientMessage {
-  seq: number;
-  id: string;
-  from: string;
-  to: string;
-  body: Uint8Array;
-  text: string;
-  sentAt: number;
-  fromDevice: string;
-  outgoing: boolean;
-}
-
 export interface ClientIdentity {
   server: string;
   user: string;
@@ -79,10 +66,13 @@ export function serverErrorCode(err: unknown): string | undefined {
 export function describeFailure(err: unknown, command: string, server: string): CliError {
   if (err instanceof CliError) return err;
   const message = err instanceof Error ? err.message : String(err);
-  const code = serverErrorCode(err);
+  // PROTOCOL: the server sent something this client cannot understand; retrying will not help.
+  const code = serverErrorCode(err) ?? ((err as { code?: unknown } | null)?.code === 'PROTOCOL' ? 'PROTOCOL' : undefined);
   if (code !== undefined) {
     const text = message.startsWith(code) ? message : `${code}: ${message}`;
     return new CliError(`atoll ${command}: ${text}`, ExitCode.server);
   }
-  return new CliError(`atoll ${command}: cannot talk to ${server}: ${message}`, ExitCode.unavailable);
+  // The SDK's transport errors already name the URL; anything else gets it added.
+  const text = message.includes(server) || /^(cannot connect to|connection to) /.test(message) ? message : `cannot talk to ${server}: ${message}`;
+  return new CliError(`atoll ${command}: ${text}`, ExitCode.unavailable);
 }

@@ -49,7 +49,7 @@ function waitForSignal(server: AtollServer, logger: Logger): Promise<number> {
         return;
       }
       closing = true;
-      logger.info({ signal }, 'shutting down');
+      logger.info({ signal }, 'signal received: closing the server');
       const deadline = setTimeout(() => {
         logger.error({ deadlineMs: CLOSE_DEADLINE_MS }, 'close did not finish in time: exiting');
         resolve(ExitCode.server);
@@ -58,7 +58,6 @@ function waitForSignal(server: AtollServer, logger: Logger): Promise<number> {
       server.close().then(
         () => {
           clearTimeout(deadline);
-          logger.info('stopped');
           resolve(ExitCode.ok);
         },
         (err: unknown) => {

@@ -16,17 +16,16 @@ test('SIGTERM closes cleanly (exit 0) and users and queued messages survive a re
   const data = join(dir, 'restart');
   const first = await startServe([...FAST_SERVER_FLAGS, '--data', data]);
   const ws = `ws://127.0.0.1:${first.httpPort}`;
-  for (const user of ['ann', 'ben']) assert.equal((await runCli(['register', user, '--password', `pw-${user}`, '--server', ws])).code, 0);
-  const sent = await runCli(['send', 'ben', 'kept across restarts', '--user', 'ann', '--password', 'pw-ann', '--server', ws]);
+  for (const user of ['ann', 'ben']) assert.equal((await runCli(['register', user, '--password', `secret-${user}`, '--server', ws])).code, 0);
+  const sent = await runCli(['send', 'ben', 'kept across restarts', '--user', 'ann', '--password', 'secret-ann', '--server', ws]);
   assert.equal(sent.code, 0, sent.stderr);
   const stopped = await first.proc.stop('SIGTERM');
   assert.deepEqual(stopped, { code: 0, signal: null }, first.proc.stderr);
-  assert.ok(first.proc.lines.some((l) => parseJson(l)?.msg === 'stopped'), 'logs that it stopped');
 
   const second = await startServe([...FAST_SERVER_FLAGS, '--data', data]);
   try {
     const tcp = `tcp://127.0.0.1:${second.tcpPort}`;
-    const got = await runCli(['listen', '--user', 'ben', '--password', 'pw-ben', '--json', '--count', '1', '--timeout', '10', '--server', tcp]);
+    const got = await runCli(['listen', '--user', 'ben', '--password', 'secret-ben', '--json', '--count', '1', '--timeout', '10', '--server', tcp]);
     assert.equal(got.code, 0, got.stderr);
     const message = JSON.parse(got.stdout) as { id: string; text: string; from: string };
     assert.equal(message.id, sent.stdout.trim());
@@ -43,7 +42,7 @@ test('settings come from a --config file and env, and the log says where it list
   const started = await startServe(['--config', file], cleanEnv({ ATOLL_LOG_LEVEL: 'info', ATOLL_HOST: '127.0.0.1' }));
   try {
     assert.equal(started.tcpPort, -1, 'tcpPort -1 from the file disables TCP');
-    const entry = started.proc.lines.map(parseJson).find((e) => e?.httpPort !== undefined);
+    const entry = started.proc.lines.map(parseJson).find((e) => e?.configFile !== undefined);
     assert.equal(entry?.host, '127.0.0.1');
     assert.equal(entry?.dataDir, join(dir, 'from-file'));
     assert.equal(entry?.configFile, file);
@@ -75,7 +74,7 @@ test('a taken port makes serve exit 2 with the reason', async () => {
   try {
     const result = await runCli(['serve', ...FAST_SERVER_FLAGS, '--http-port', String(port), '--data', join(dir, 'busy')]);
     assert.equal(result.code, 2, result.stderr);
-    assert.match(result.stderr, /^atoll serve: cannot start: .*EADDRINUSE/);
+    assert.match(result.stderr, /^atoll serve: cannot start: .*(already in use|EADDRINUSE)/);
   } finally {
     blocker.close();
   }
