@@ -145,7 +145,7 @@ for (const preallocate of [false, true]) {
           await log.close();
           const again = await readLog(dir, options);
           assert.equal(again.lsns.length, keep + 2, where);
-          assert.ok(again.payloads[keep].equals(extra[0]) && again.payloads[keep + 1].equals(extra[1]), where);
+          assert.ok(extra[0].equals(again.payloads[keep]) && extra[1].equals(again.payloads[keep + 1]), where);
           assert.deepEqual(again.result.tail, { kind: 'clean' }, where);
         }
         await rm(dir, { recursive: true, force: true });
