@@ -4,6 +4,14 @@
 export type Listener<T> = (value: T) => void;
 
 export class Emitter<Events extends { [K in keyof Events]: unknown }> {
+  /**
+   * Called when a listener throws. By default the error is rethrown from a fresh task, where it
+   * surfaces as an uncaught exception (as with node:events) without breaking the caller.
+   */
+  onListenerError: (error: unknown, event: keyof Events) => void = (error) => {
+    setTimeout(() => { throw error; }, 0);
+  };
+
   private readonly listeners = new Map<keyof Events, Listener<never>[]>();
 
   on<K extends keyof Events>(event: K, listener: Listener<Events[K]>): this {
@@ -42,8 +50,8 @@ export class Emitter<Events extends { [K in keyof Events]: unknown }> {
       try {
         listener(value);
       } catch (err) {
-        // Surface the application's bug loudly, but outside the protocol code path.
-        setTimeout(() => { throw err; }, 0);
+        // The application's bug must not abort the protocol code that emitted the event.
+        this.onListenerError(err, event);
       }
     }
   }
