@@ -2,6 +2,7 @@
 // client-only behaviour (back-off, dedupe of replays, resend after a drop, heartbeats). Each test
 // drives the server side frame by frame.
 import net from 'node:net';
+import type { Client, ClientEvents } from '../../src/client/index.js';
 import { decodeFrame, encodeFrame, FrameSplitter, type DecodedFrame, type Frame } from '../../src/protocol/framing.js';
 
 export const defaultWelcome = {
@@ -162,19 +163,19 @@ export class FakeServer {
   }
 }
 
-/** Resolves with the next event of `emitter`, or rejects after `timeoutMs`. */
-export function nextEvent<T>(emitter: { on(event: string, listener: (value: T) => void): unknown; off(event: string, listener: (value: T) => void): unknown }, event: string, timeoutMs = 3000): Promise<T> {
+/** Resolves with the next `event` of `client`, or rejects after `timeoutMs`. */
+export function nextEvent<K extends keyof ClientEvents>(client: Client, event: K, timeoutMs = 3000): Promise<ClientEvents[K]> {
   return new Promise((resolve, reject) => {
-    const listener = (value: T) => {
+    const listener = (value: ClientEvents[K]) => {
       clearTimeout(timer);
-      emitter.off(event, listener);
+      client.off(event, listener);
       resolve(value);
     };
     const timer = setTimeout(() => {
-      emitter.off(event, listener);
-      reject(new Error(`no '${event}' event within ${timeoutMs} ms`));
+      client.off(event, listener);
+      reject(new Error(`no '${String(event)}' event within ${timeoutMs} ms`));
     }, timeoutMs);
-    emitter.on(event, listener);
+    client.on(event, listener);
   });
 }
 
