@@ -4,7 +4,7 @@ import { createInterface, emitKeypressEvents, type Interface } from 'node:readli
 import { AtollError, Client, type ClientState, type PresenceEvent, type ReceivedMessage, type ReceivedReceipt } from '../client/index.js';
 import { parseArgs } from './args.js';
 import { ExitCode, usageError } from './errors.js';
-import { clientOptions, describeFailure, withDeadline } from './client-session.js';
+import { CONNECTION_FLAGS, clientOptions, describeFailure, withDeadline } from './client-session.js';
 
 const LOGIN_DEADLINE_MS = 30_000;
 // Send "typing" at most this often while keys are pressed; the peer's display times out on its own.
@@ -14,7 +14,7 @@ const HELP = `commands: /to USER  talk to USER (and follow their presence) · /q
 ticks: ✓ sent · ✓✓ delivered · ✓✓ read`;
 
 export async function chat(argv: readonly string[]): Promise<number> {
-  const { positionals, flags } = parseArgs(argv, { server: 'string', user: 'string', password: 'string', device: 'string' }, 'chat');
+  const { positionals, flags } = parseArgs(argv, { ...CONNECTION_FLAGS, user: 'string', device: 'string' }, 'chat');
   if (positionals.length > 0) throw usageError(`atoll chat: unexpected argument "${positionals[0]}" (see atoll help chat)`);
   const options = clientOptions(flags, 'chat', 'cli-chat');
   const client = new Client({ ...options, reconnect: true, autoAck: true });

@@ -2,12 +2,12 @@
 import { AtollError, Client, type ReceivedMessage } from '../client/index.js';
 import { parseArgs, parseNumber, type FlagValues } from './args.js';
 import { ExitCode, usageError } from './errors.js';
-import { clientOptions, describeFailure, withDeadline } from './client-session.js';
+import { CONNECTION_FLAGS, clientOptions, describeFailure, withDeadline } from './client-session.js';
 
 const DEFAULT_TIMEOUT_S = 30;
 
 export async function register(argv: readonly string[]): Promise<number> {
-  const { positionals, flags } = parseArgs(argv, { server: 'string', password: 'string', timeout: 'string' }, 'register');
+  const { positionals, flags } = parseArgs(argv, { ...CONNECTION_FLAGS, timeout: 'string' }, 'register');
   const user = onePositional(positionals, 'register', 'USER');
   const options = clientOptions({ ...flags, user }, 'register', 'cli-register');
   const client = new Client({ ...options, reconnect: false, autoAck: false });
@@ -113,7 +113,7 @@ function waitUntil<T>(done: Promise<T>, ms: number | undefined): Promise<T | 'ti
 }
 
 function clientFlags() {
-  return { server: 'string', user: 'string', password: 'string', device: 'string', timeout: 'string' } as const;
+  return { ...CONNECTION_FLAGS, user: 'string', device: 'string', timeout: 'string' } as const;
 }
 
 function onePositional(positionals: string[], command: string, name: string): string {

@@ -1,5 +1,6 @@
 // What the client commands share: reading --server/--user/--password/--device, deadlines, and
 // turning SDK errors into one stderr line with the right exit code.
+import { readFileSync } from 'node:fs';
 import { parseServerUrl } from '../client/index.js';
 import { wire } from '../protocol/framing.js';
 import type { FlagValues } from './args.js';
@@ -12,7 +13,12 @@ export interface ClientIdentity {
   user: string;
   password: string;
   device: string;
+  /** Trusted CA for wss:// and tls:// (e.g. a self-signed server certificate). */
+  tls?: { ca: string };
 }
+
+/** Flags every client command takes. */
+export const CONNECTION_FLAGS = { server: 'string', password: 'string', ca: 'string' } as const;
 
 /** Reads the connection flags, falling back to ATOLL_SERVER / ATOLL_PASSWORD and the command's device. */
 export function clientOptions(flags: FlagValues, command: string, defaultDevice: string): ClientIdentity {
@@ -28,7 +34,16 @@ export function clientOptions(flags: FlagValues, command: string, defaultDevice:
   if (password === undefined) throw usageError(`atoll ${command}: a password is required: --password PW or the ATOLL_PASSWORD environment variable`);
   const device = stringFlag(flags, 'device') ?? defaultDevice;
   if (device === '') throw usageError(`atoll ${command}: --device must not be empty`);
-  return { server, user, password, device };
+  const caFile = stringFlag(flags, 'ca');
+  return caFile === undefined ? { server, user, password, device } : { server, user, password, device, tls: { ca: readCa(caFile, command) } };
+}
+
+function readCa(file: string, command: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (err) {
+    throw usageError(`atoll ${command}: cannot read --ca ${file}: ${(err as Error).message}`);
+  }
 }
 
 function stringFlag(flags: FlagValues, name: string): string | undefined {
@@ -54,6 +69,8 @@ export async function withDeadline<T>(ms: number, command: string, work: () => P
 }
 
 const SERVER_CODES = new Set(Object.keys(wire.ErrorCode));
+/** Server codes that mean "the server went away", not "the server refused": exit 3, like a lost connection. */
+const GONE_CODES = new Set(['SHUTTING_DOWN', 'IDLE_TIMEOUT']);
 
 /** The protocol error name of an SDK error (`AUTH_FAILED`), or undefined for a transport failure. */
 export function serverErrorCode(err: unknown): string | undefined {
@@ -68,11 +85,11 @@ export function describeFailure(err: unknown, command: string, server: string): 
   const message = err instanceof Error ? err.message : String(err);
   // PROTOCOL: the server sent something this client cannot understand; retrying will not help.
   const code = serverErrorCode(err) ?? ((err as { code?: unknown } | null)?.code === 'PROTOCOL' ? 'PROTOCOL' : undefined);
-  if (code !== undefined) {
+  if (code !== undefined && !GONE_CODES.has(code)) {
     const text = message.startsWith(code) ? message : `${code}: ${message}`;
     return new CliError(`atoll ${command}: ${text}`, ExitCode.server);
   }
   // The SDK's transport errors already name the URL; anything else gets it added.
-  const text = message.includes(server) || /^(cannot connect to|connection to) /.test(message) ? message : `cannot talk to ${server}: ${message}`;
+  const text = code !== undefined || message.includes(server) || /^(cannot connect to|connection to) /.test(message) ? message : `cannot talk to ${server}: ${message}`;
   return new CliError(`atoll ${command}: ${text}`, ExitCode.unavailable);
 }

@@ -7,12 +7,14 @@ const EXIT_CODES = `Exit codes:
   0  success
   1  usage: bad arguments, bad configuration
   2  server error: the server refused (AUTH_FAILED, USER_NOT_FOUND, USER_EXISTS, ...), or serve could not start
-  3  unavailable: the server could not be reached, the connection dropped, or --timeout passed
+  3  unavailable: the server could not be reached, went away (SHUTTING_DOWN), the connection dropped,
+     or --timeout passed
   130 interrupted (SIGINT)`;
 
 const CLIENT_COMMON = `  --server URL     ws://HOST:PORT (path /v1/ws implied), wss://HOST:PORT, tcp://HOST:PORT or
                    tls://HOST:PORT; default ws://127.0.0.1:5280 (or $ATOLL_SERVER)
-  --password PW    the account's password; default $ATOLL_PASSWORD`;
+  --password PW    the account's password; default $ATOLL_PASSWORD
+  --ca FILE        PEM certificate to trust for wss:// and tls:// (e.g. the server's self-signed one)`;
 
 export const COMMAND_HELP: Readonly<Record<string, string>> = {
   register: `atoll register USER --password PW [--server URL]

@@ -1,7 +1,7 @@
 // `atoll serve`: loads the configuration, starts one node, logs where it listens, and closes it
 // cleanly on SIGINT/SIGTERM.
 import { pino, type Logger } from 'pino';
-import { startServer, type AtollServer } from '../server.js';
+import type { AtollServer } from '../server.js';
 import { parseArgs, type FlagValues } from './args.js';
 import { configFlagSpecs, loadConfig, type LoadedConfig } from './config-load.js';
 import { CliError, ExitCode, usageError } from './errors.js';
@@ -18,6 +18,8 @@ export async function serve(argv: readonly string[]): Promise<number> {
 
   let server: AtollServer;
   try {
+    // Loaded after the configuration is checked, so a bad flag fails fast.
+    const { startServer } = await import('../server.js');
     server = await startServer(config, { logger });
   } catch (err) {
     logger.fatal({ err }, 'server failed to start');

@@ -70,8 +70,10 @@ test('listen prints a message that arrives while it waits (text form, over tcp)'
 
 test('wrong password: AUTH_FAILED on stderr, exit 2', async () => {
   await ok(['register', 'erin', '--password', 'right-password', '--server', ws]);
-  for (const command of [['send', 'erin', 'x'], ['listen', '--count', '1']]) {
-    const result = await runCli([...command, '--user', 'erin', '--password', 'wrong-password', '--server', ws]);
+  const commands = [['send', 'erin', 'x'], ['listen', '--count', '1']];
+  const results = await Promise.all(commands.map((command) => runCli([...command, '--user', 'erin', '--password', 'wrong-password', '--server', ws])));
+  for (const [i, command] of commands.entries()) {
+    const result = results[i];
     assert.equal(result.code, 2, result.stderr);
     assert.match(result.stderr, new RegExp(`^atoll ${command[0]}: AUTH_FAILED`));
     assert.equal(result.stderr.trim().split('\n').length, 1, 'one line');
@@ -95,8 +97,9 @@ test('registering a taken name: USER_EXISTS, exit 2', async () => {
 
 test('connection refused: one line naming the server, exit 3', async () => {
   const port = await closedPort();
-  for (const server of [`ws://127.0.0.1:${port}`, `tcp://127.0.0.1:${port}`]) {
-    const result = await runCli(['send', 'bob', 'hi', '--user', 'alice', '--password', 'secret-alice', '--server', server]);
+  const servers = [`ws://127.0.0.1:${port}`, `tcp://127.0.0.1:${port}`];
+  const results = await Promise.all(servers.map((server) => runCli(['send', 'bob', 'hi', '--user', 'alice', '--password', 'secret-alice', '--server', server])));
+  for (const result of results) {
     assert.equal(result.code, 3, result.stderr);
     assert.match(result.stderr, new RegExp(`^atoll send: [^\\n]*127\\.0\\.0\\.1:${port}[^\\n]*\\n$`));
   }
@@ -114,19 +117,19 @@ test('usage errors exit 1 and say what is wrong', async () => {
     [['register', '--password', 'x'], /expected USER/],
     [['frobnicate'], /unknown command "frobnicate"/],
   ];
-  for (const [args, pattern] of cases) {
-    const result = await runCli(args);
-    assert.equal(result.code, 1, `${args.join(' ')}: ${result.stderr}`);
-    assert.match(result.stderr, pattern);
-  }
+  const results = await Promise.all(cases.map(([args]) => runCli(args)));
+  cases.forEach(([args, pattern], i) => {
+    assert.equal(results[i].code, 1, `${args.join(' ')}: ${results[i].stderr}`);
+    assert.match(results[i].stderr, pattern);
+  });
 });
 
 test('help documents commands and exit codes; --version prints the package version', async () => {
-  const help = await ok(['help']);
+  const [help, serveHelp, listenHelp, version] = await Promise.all([ok(['help']), ok(['help', 'serve']), ok(['listen', '--help']), ok(['--version'])]);
   for (const word of ['serve', 'register', 'send', 'listen', 'chat', 'bench', 'Exit codes', '3  unavailable']) assert.ok(help.includes(word), word);
-  assert.match(await ok(['help', 'serve']), /--max-frame-bytes N\s+ATOLL_MAX_FRAME_BYTES\s+131072/);
-  assert.match(await ok(['listen', '--help']), /--count N/);
-  assert.match(await ok(['--version']), /^\d+\.\d+\.\d+\n$/);
+  assert.match(serveHelp, /--max-frame-bytes N\s+ATOLL_MAX_FRAME_BYTES\s+131072/);
+  assert.match(listenHelp, /--count N/);
+  assert.match(version, /^\d+\.\d+\.\d+\n$/);
 });
 
 test('the server log line carries both bound ports', () => {

@@ -7,7 +7,7 @@ import { once } from 'node:events';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { FAST_SERVER_FLAGS, cleanEnv, parseJson, runCli, startServe } from './cli-harness.js';
+import { CliProcess, FAST_SERVER_FLAGS, cleanEnv, parseJson, runCli, startServe } from './cli-harness.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'atoll-cli-serve-'));
 test.after(() => rmSync(dir, { recursive: true, force: true }));
@@ -36,13 +36,32 @@ test('SIGTERM closes cleanly (exit 0) and users and queued messages survive a re
   }
 });
 
+test('a listener whose server shuts down exits 3 naming SHUTTING_DOWN', async () => {
+  const started = await startServe([...FAST_SERVER_FLAGS, '--data', join(dir, 'shutdown')]);
+  const ws = `ws://127.0.0.1:${started.httpPort}`;
+  for (const user of ['cat', 'dog']) assert.equal((await runCli(['register', user, '--password', `secret-${user}`, '--server', ws])).code, 0);
+  assert.equal((await runCli(['send', 'cat', 'proof of login', '--user', 'dog', '--password', 'secret-dog', '--server', ws])).code, 0);
+  const listener = new CliProcess(['listen', '--user', 'cat', '--password', 'secret-cat', '--server', ws]);
+  try {
+    // Printing the queued message proves the listener is logged in.
+    await listener.waitFor(/proof of login$/);
+    assert.equal((await started.proc.stop('SIGTERM')).code, 0);
+    const exit = await listener.exited;
+    assert.equal(exit.code, 3, listener.stderr);
+    assert.match(listener.stderr, /^atoll listen: SHUTTING_DOWN/);
+  } finally {
+    await listener.stop('SIGKILL');
+    await started.proc.stop('SIGKILL');
+  }
+});
+
 test('settings come from a --config file and env, and the log says where it listens', async () => {
   const file = join(dir, 'atoll.json');
   writeFileSync(file, JSON.stringify({ httpPort: 0, tcpPort: -1, scrypt: { N: 1024 }, dataDir: join(dir, 'from-file') }));
   const started = await startServe(['--config', file], cleanEnv({ ATOLL_LOG_LEVEL: 'info', ATOLL_HOST: '127.0.0.1' }));
   try {
     assert.equal(started.tcpPort, -1, 'tcpPort -1 from the file disables TCP');
-    const entry = started.proc.lines.map(parseJson).find((e) => e?.configFile !== undefined);
+    const entry = parseJson(await started.proc.waitFor((line) => parseJson(line)?.configFile !== undefined));
     assert.equal(entry?.host, '127.0.0.1');
     assert.equal(entry?.dataDir, join(dir, 'from-file'));
     assert.equal(entry?.configFile, file);
@@ -59,8 +78,9 @@ test('bad configuration exits 1 before starting, naming the culprit', async () =
     [['--max-frame-byte', '1'], {}, /unknown flag --max-frame-byte; did you mean --max-frame-bytes\?/],
     [['extra'], {}, /unexpected argument "extra"/],
   ];
-  for (const [args, env, pattern] of cases) {
-    const result = await runCli(['serve', ...args], { env: cleanEnv(env) });
+  const results = await Promise.all(cases.map(([args, env]) => runCli(['serve', ...args], { env: cleanEnv(env) })));
+  for (const [i, [args, , pattern]] of cases.entries()) {
+    const result = results[i];
     assert.equal(result.code, 1, `${args.join(' ')}: ${result.stderr}`);
     assert.match(result.stderr, pattern);
     assert.equal(result.stdout, '', 'nothing started, nothing logged');
