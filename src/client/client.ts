@@ -387,9 +387,9 @@ export class Client extends Emitter<ClientEvents> {
       user: ok.user ?? '',
       device: ok.device ?? '',
       resumeToken: ok.resumeToken ?? '',
-      tokenExpiresAt: ok.tokenExpiresAt ?? 0,
-      ackedSeq: ok.ackedSeq ?? 0,
-      serverTime: ok.serverTime ?? 0,
+      tokenExpiresAt: num(ok.tokenExpiresAt),
+      ackedSeq: num(ok.ackedSeq),
+      serverTime: num(ok.serverTime),
     };
     const resuming = this.hadSession;
     this.currentUser = info.user;
@@ -535,13 +535,13 @@ export class Client extends Emitter<ClientEvents> {
     if (frame.typing) return this.emit('typing', { from: frame.typing.from ?? '', active: frame.typing.active ?? false });
     if (frame.presence) {
       const p = frame.presence;
-      return this.emit('presence', { user: p.user ?? '', state: p.state === wire.Presence.State.ONLINE ? 'online' : 'offline', lastSeen: p.lastSeen ?? 0 });
+      return this.emit('presence', { user: p.user ?? '', state: p.state === wire.Presence.State.ONLINE ? 'online' : 'offline', lastSeen: num(p.lastSeen) });
     }
     if (frame.error) return this.emit('error', fromWireError(frame.error));
   }
 
   private onDeliver(d: NonNullable<DecodedFrame['deliver']>): void {
-    const seq = d.seq ?? 0;
+    const seq = num(d.seq);
     if (seq <= this.lastSeq) {
       // A replay after a resume: the application has it already. Make sure the server learns that.
       if (this.autoAck) this.scheduleAck();
@@ -563,7 +563,7 @@ export class Client extends Emitter<ClientEvents> {
       to: m.to ?? '',
       body,
       text: utf8Decoder.decode(body),
-      sentAt: m.sentAt ?? 0,
+      sentAt: num(m.sentAt),
       fromDevice: m.fromDevice ?? '',
       outgoing: from === this.currentUser,
     };
@@ -694,7 +694,7 @@ export class Client extends Emitter<ClientEvents> {
       entry.reject(error);
     } else if (frame.sendAck) {
       this.outbox.delete(entry.id);
-      entry.resolve({ id: frame.sendAck.id ?? entry.id, sentAt: frame.sendAck.sentAt ?? 0, duplicate: frame.sendAck.duplicate ?? false });
+      entry.resolve({ id: frame.sendAck.id ?? entry.id, sentAt: num(frame.sendAck.sentAt), duplicate: frame.sendAck.duplicate ?? false });
     } else {
       this.outbox.delete(entry.id);
       entry.reject(unexpected('SendAck', frame));
@@ -736,8 +736,20 @@ function toReceipt(seq: number, r: NonNullable<NonNullable<DecodedFrame['deliver
     kind: r.kind === wire.Receipt.Kind.READ ? 'read' : 'delivered',
     by: r.by ?? '',
     ids: [...(r.ids ?? [])],
-    at: r.at ?? 0,
+    at: num(r.at),
   };
+}
+
+/**
+ * A 64-bit field as a plain number. framing.ts decodes them as numbers, but a field left at its
+ * default can still come back as a protobufjs Long object in Node (its default is built when the
+ * generated code loads): accept both.
+ */
+function num(value: unknown): number {
+  if (typeof value === 'number') return value;
+  if (value === null || value === undefined) return 0;
+  const long = value as { toNumber?: () => number };
+  return typeof long.toNumber === 'function' ? long.toNumber() : Number(value);
 }
 
 function chunks<T>(items: T[]): T[][] {
