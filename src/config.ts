@@ -35,6 +35,8 @@ export interface ServerConfig {
   idleTimeoutMs: number;
   /** A connection whose unsent outbound bytes pass this is closed as a slow consumer. */
   maxOutboundBytes: number;
+  /** A connection whose deliveries stay blocked on a full buffer this long is closed as a slow consumer. */
+  stallTimeoutMs: number;
   /** Inbox items pushed to a device before it must ack some. */
   inboxWindow: number;
   /** Sustained messages per second one connection may send. */
@@ -73,6 +75,7 @@ export const defaultConfig: Readonly<ServerConfig> = Object.freeze({
   heartbeatMs: 25_000,
   idleTimeoutMs: 60_000,
   maxOutboundBytes: 4 * 1024 * 1024,
+  stallTimeoutMs: 30_000,
   inboxWindow: 500,
   sendRatePerSec: 200,
   sendBurst: 400,
@@ -105,7 +108,7 @@ export function resolveConfig(overrides: Partial<ServerConfig> = {}): ServerConf
   port('httpPort', false);
   port('tcpPort', true);
   const positive: (keyof ServerConfig)[] = ['fragments', 'maxFrameBytes', 'maxBodyBytes', 'heartbeatMs', 'idleTimeoutMs',
-    'maxOutboundBytes', 'inboxWindow', 'sendRatePerSec', 'sendBurst', 'mailboxLimit', 'maxLoginAttempts',
+    'maxOutboundBytes', 'stallTimeoutMs', 'inboxWindow', 'sendRatePerSec', 'sendBurst', 'mailboxLimit', 'maxLoginAttempts',
     'resumeTokenTtlMs', 'maxConcurrentAuth', 'maxQueuedAuth', 'maxSubscriptions'];
   for (const key of positive) {
     const v = config[key];

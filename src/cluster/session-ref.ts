@@ -9,6 +9,9 @@ export interface SessionRef {
   push(frame: Frame): boolean;
   /** True while the connection's outbound buffer is backed up: skip typing and presence blips. */
   congested(): boolean;
+  /** Deliveries stopped because the connection is congested: ask the inbox to pump again once
+   *  the buffer drains (or close the connection as a slow consumer if it never does). */
+  resumeWhenDrained(): void;
   /** Sends a fatal error and closes the connection. */
   kick(code: ErrorCode, message: string): void;
 }

@@ -39,9 +39,25 @@ export function createHttpListener(ctx: GatewayContext, registry: Registry, tlsO
 }
 
 function attach(ws: WebSocket, ctx: GatewayContext, remote: string): void {
+  // ws has no drain event: count sends whose callback (written to the socket) has not fired yet.
+  let unsent = 0;
+  let drained: Array<() => void> = [];
+  const onSent = () => {
+    if (--unsent > 0) return;
+    const waiting = drained;
+    drained = [];
+    for (const fn of waiting) fn();
+  };
   const transport: Transport = {
-    write: (bytes) => ws.send(bytes, { binary: true }),
+    write: (bytes) => {
+      unsent++;
+      ws.send(bytes, { binary: true }, onSent);
+    },
     bufferedBytes: () => ws.bufferedAmount,
+    whenDrained: (fn) => {
+      if (unsent === 0) setImmediate(fn);
+      else drained.push(fn);
+    },
     end: () => {
       ws.close(1000);
       setTimeout(() => ws.terminate(), 5000).unref();

@@ -55,8 +55,13 @@ export class Session implements SessionRef, IdleTracked {
   private loginFailures = 0;
   private sendTokens: number;
   private lastRefill = Date.now();
-  private rateLimitedInARow = 0;
+  /** Sends refused for rate, leaking away at the allowed rate: a client that keeps pushing is closed. */
+  private rateViolations = 0;
   private subscriptions: Set<string> | null = null;
+  /** Estimated bytes of the frames in `outbox`, so congestion is seen before they are encoded. */
+  private outboxBytes = 0;
+  /** Set while deliveries wait for the buffer to drain. */
+  private stallTimer: NodeJS.Timeout | null = null;
 
   constructor(private readonly transport: Transport, private readonly ctx: GatewayContext) {
     this.splitter = new FrameSplitter(ctx.config.maxFrameBytes);
@@ -275,16 +280,17 @@ export class Session implements SessionRef, IdleTracked {
   private takeSendToken(ref: number): boolean {
     const c = this.ctx.config;
     const now = Date.now();
-    this.sendTokens = Math.min(c.sendBurst, this.sendTokens + ((now - this.lastRefill) * c.sendRatePerSec) / 1000);
+    const refill = ((now - this.lastRefill) * c.sendRatePerSec) / 1000;
     this.lastRefill = now;
+    this.sendTokens = Math.min(c.sendBurst, this.sendTokens + refill);
+    this.rateViolations = Math.max(0, this.rateViolations - refill);
     if (this.sendTokens >= 1) {
       this.sendTokens -= 1;
-      this.rateLimitedInARow = 0;
       return true;
     }
-    this.rateLimitedInARow++;
+    this.rateViolations++;
     const retryAfterMs = Math.ceil(((1 - this.sendTokens) * 1000) / c.sendRatePerSec);
-    if (this.rateLimitedInARow > c.sendBurst) {
+    if (this.rateViolations > c.sendBurst) {
       this.fail(ErrorCode.RATE_LIMITED, `kept sending past the rate limit of ${c.sendRatePerSec} messages/s`, ref);
     } else {
       this.push({ ref, error: { code: ErrorCode.RATE_LIMITED, message: `over ${c.sendRatePerSec} messages/s`, retryAfterMs } });
@@ -384,11 +390,27 @@ export class Session implements SessionRef, IdleTracked {
     if (this.state === 'closed') return false;
     if (this.outbox.length === 0) this.ctx.flusher.mark(this);
     this.outbox.push(frame);
+    this.outboxBytes += 64 + (frame.deliver?.message?.body?.length ?? 0);
     return true;
   }
 
   congested(): boolean {
-    return this.transport.bufferedBytes() > this.ctx.config.maxOutboundBytes / 4;
+    return this.transport.bufferedBytes() + this.outboxBytes > this.ctx.config.maxOutboundBytes / 4;
+  }
+
+  resumeWhenDrained(): void {
+    if (this.stallTimer || this.state !== 'live') return;
+    this.stallTimer = setTimeout(() => {
+      this.ctx.metrics.slowConsumers.inc();
+      this.fail(ErrorCode.SLOW_CONSUMER, `the client read nothing for ${this.ctx.config.stallTimeoutMs} ms while messages waited; reconnect and resume`);
+    }, this.ctx.config.stallTimeoutMs);
+    this.transport.whenDrained(() => {
+      if (this.stallTimer) clearTimeout(this.stallTimer);
+      this.stallTimer = null;
+      if (this.state !== 'live') return;
+      const { user, device } = this;
+      this.ctx.router.call('inbox', user, { type: 'pump', user, device, sessionId: this.id }).catch(this.warn);
+    });
   }
 
   kick(code: ErrorCode, message: string): void {
@@ -401,6 +423,7 @@ export class Session implements SessionRef, IdleTracked {
     if (this.outbox.length === 0 || this.state === 'closed') return;
     const frames = this.outbox;
     this.outbox = [];
+    this.outboxBytes = 0;
     this.ctx.metrics.framesOut.inc(frames.length);
     this.transport.write(encodeFrames(frames));
     if (this.transport.bufferedBytes() > this.ctx.config.maxOutboundBytes) {
@@ -437,6 +460,7 @@ export class Session implements SessionRef, IdleTracked {
     const wasLive = this.state === 'live';
     this.state = 'closed';
     this.outbox = [];
+    if (this.stallTimer) clearTimeout(this.stallTimer);
     this.ctx.sessions.delete(this);
     this.ctx.metrics.connections.dec();
     if (!wasLive) return;

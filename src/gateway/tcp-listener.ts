@@ -10,6 +10,10 @@ export function createTcpListener(ctx: GatewayContext, tlsOptions: tls.TlsOption
     const transport: Transport = {
       write: (bytes) => { socket.write(bytes); },
       bufferedBytes: () => socket.writableLength,
+      whenDrained: (fn) => {
+        if (socket.writableLength === 0) setImmediate(fn);
+        else socket.once('drain', fn);
+      },
       end: () => {
         socket.end();
         // A peer that never reads must not keep the socket open.

@@ -5,6 +5,8 @@ export interface Transport {
   write(bytes: Uint8Array): void;
   /** Bytes written but not yet handed to the kernel. */
   bufferedBytes(): number;
+  /** Calls `fn` once everything written so far has been handed to the kernel. */
+  whenDrained(fn: () => void): void;
   /** Flushes what is buffered, then closes. */
   end(): void;
   /** Closes at once, dropping what is buffered. */

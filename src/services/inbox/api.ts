@@ -15,6 +15,8 @@ export type InboxApi = {
   attach: { req: { user: string; device: string; session: SessionRef }; res: { ackedSeq: number } };
   /** Starts pushing queued items to the attached session (after it has sent LoginOk). */
   start: { req: { user: string; device: string; sessionId: number }; res: void };
+  /** The session's buffer drained: push what waits. */
+  pump: { req: { user: string; device: string; sessionId: number }; res: void };
   /** The session is gone. */
   detach: { req: { user: string; device: string; sessionId: number }; res: void };
   /** The device processed every item up to `seq`. */

@@ -116,6 +116,10 @@ function inboxFragment(stores: Stores, router: Router<Services>, options: InboxO
     while (d.items.inFlight < d.items.length && d.items.inFlight < options.window) {
       const q = d.items.at(d.items.inFlight);
       if (!q.durable) return;
+      if (session.congested()) {
+        session.resumeWhenDrained();
+        return;
+      }
       d.items.inFlight++;
       session.push(deliverFrame(q));
     }
@@ -203,6 +207,11 @@ function inboxFragment(stores: Stores, router: Router<Services>, options: InboxO
       if (!d || d.session?.id !== sessionId) return;
       d.started = true;
       pump(d);
+    },
+
+    pump({ user, device, sessionId }) {
+      const d = users.get(user)?.devices.get(device);
+      if (d && d.session?.id === sessionId) pump(d);
     },
 
     detach({ user, device, sessionId }) {
