@@ -98,6 +98,34 @@ test('chat reports errors on a line and keeps going', async () => {
   assert.equal((await alice.exited).code, 0, alice.stderr);
 });
 
+test('chat reconnects by itself when its server restarts', async () => {
+  const data = join(dir, 'restart');
+  const first = await startServe([...FAST_SERVER_FLAGS, '--data', data]);
+  const url = `tcp://127.0.0.1:${first.tcpPort}`;
+  // The restarted server must come back on the same ports for the client to find it.
+  const samePorts = [...FAST_SERVER_FLAGS, '--data', data, '--http-port', String(first.httpPort), '--tcp-port', String(first.tcpPort)];
+  for (const user of ['rita', 'sam']) assert.equal((await runCli(['register', user, '--password', `secret-${user}`, '--server', url])).code, 0);
+  const rita = new CliProcess(['chat', '--user', 'rita', '--password', 'secret-rita', '--server', url]);
+  children.push(rita);
+  let second: Awaited<ReturnType<typeof startServe>> | undefined;
+  try {
+    await rita.waitFor(/^logged in as rita\./);
+    rita.write('/to sam');
+    await rita.waitFor(/^talking to sam$/);
+    assert.equal((await first.proc.stop('SIGTERM')).code, 0);
+    await rita.waitFor(/^connection lost; reconnecting…$/);
+    second = await startServe(samePorts);
+    await rita.waitFor(/^reconnected$/, 15_000);
+    rita.write('after the restart');
+    await rita.waitFor(/you → sam: after the restart  ✓$/);
+    rita.write('/quit');
+    assert.equal((await rita.exited).code, 0, rita.stderr);
+  } finally {
+    await first.proc.stop('SIGKILL');
+    await second?.proc.stop('SIGTERM');
+  }
+});
+
 test('chat with a wrong password exits 2 with AUTH_FAILED', async () => {
   const result = await runCli(['chat', '--user', 'alice', '--password', 'nope-nope-nope', '--server', ws]);
   assert.equal(result.code, 2, result.stderr);
