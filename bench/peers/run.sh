@@ -137,6 +137,9 @@ CFG
   "${SERVER_CPU[@]}" "${ctl[@]}" start
   "${ctl[@]}" started >/dev/null 2>&1 || { cat "$dir/log/"*.log >&2 || true; return 1; }
   SERVER_PID=$(cat "$dir/ejabberd.pid")
+  # ejabberdctl starts the VM as the ejabberd user with that user's default open-files limit (1024):
+  # raise it to the machine's limit, as Atoll and Prosody get
+  prlimit --pid "$SERVER_PID" --nofile="$(ulimit -Hn):$(ulimit -Hn)"
   [ -n "${SERVER_CPU[*]}" ] && taskset -a -p -c 0 "$SERVER_PID" >/dev/null
   STOP_CMD="${ctl[*]} stop"
   wait_port "$port" 30

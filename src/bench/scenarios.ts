@@ -149,7 +149,7 @@ export async function runConnect(ctx: RunContext): Promise<BenchResult> {
     { name: 'generator CPU while connecting', value: cpu.generator, unit: '%' },
     { name: 'generator RSS (all workers)', value: m.rssBytes / MB, unit: 'MB' },
   );
-  if (heap === null) ctx.notes.push('server heap per session: no /metrics endpoint with nodejs_heap_size_used_bytes was reachable');
+  if (heap === null && ctx.opts.target.transport !== 'xmpp') ctx.notes.push('server heap per session: no /metrics endpoint with nodejs_heap_size_used_bytes was reachable');
   if (rss === null) ctx.notes.push('server RSS: give --server-pid (or --spawn-server) or a /metrics endpoint');
   generatorCheck(ctx, cpu.generator, 0);
   r.errors = { ...con.merged.errors, ...m.errors };
