@@ -1,13 +1,9 @@
 // Splits a byte stream into protocol frames and joins frames into one write.
 // Every frame is a protobuf `Frame` prefixed by its length as a varint (protobuf "delimited"
 // format), on TCP and inside WebSocket messages alike.
+import './no-long.js';
 import protobuf from 'protobufjs/minimal.js';
 import { atoll } from './generated/atoll.js';
-
-// 64-bit fields (sequence numbers, unix ms) fit in a double well below 2^53: decode them as
-// plain numbers, never as Long objects.
-protobuf.util.Long = undefined as never;
-protobuf.configure();
 
 export const wire = atoll.v1;
 export type Frame = atoll.v1.Frame.$Properties;
