@@ -7,8 +7,12 @@ import { ExitCode, usageError } from './errors.js';
 import { CONNECTION_FLAGS, clientOptions, describeFailure, withDeadline } from './client-session.js';
 
 const LOGIN_DEADLINE_MS = 30_000;
-// Send "typing" at most this often while keys are pressed; the peer's display times out on its own.
+// Send "typing" at most this often while keys are pressed: keeps the peer informed without flooding.
 const TYPING_EVERY_MS = 3_000;
+// A peer's "is typing…" is printed once per burst; a burst with no news for this long is over.
+const TYPING_BURST_MS = 10_000;
+// Receipts name the message by its text; remember that many of my recent messages.
+const MAX_REMEMBERED_SENDS = 1_000;
 
 const HELP = `commands: /to USER  talk to USER (and follow their presence) · /quit  leave · /help  this text
 ticks: ✓ sent · ✓✓ delivered · ✓✓ read`;
@@ -39,8 +43,8 @@ class ChatSession {
   private peer: string | undefined;
   /** Texts of my messages by id, so receipts can say which message they are about. */
   private readonly sent = new Map<string, { to: string; text: string }>();
-  /** Users whose "is typing…" line is showing, so a burst prints once. */
-  private readonly typingShown = new Set<string>();
+  /** When each user's "is typing…" line was last printed, so a burst prints once. */
+  private readonly typingShown = new Map<string, number>();
   private lastTypingSent = 0;
   private lastError: AtollError | undefined;
   private reconnecting = false;
@@ -119,16 +123,21 @@ class ChatSession {
   private async send(to: string, text: string): Promise<void> {
     try {
       const { id, sentAt } = await this.client.send(to, text);
-      this.sent.set(id, { to, text });
+      this.remember(id, to, text);
       this.print(`[${clock(sentAt)}] you → ${to}: ${text}  ✓`);
     } catch (err) {
       this.print(`✗ not sent to ${to}: ${errorText(err)}`);
     }
   }
 
+  private remember(id: string, to: string, text: string): void {
+    this.sent.set(id, { to, text });
+    if (this.sent.size > MAX_REMEMBERED_SENDS) this.sent.delete(this.sent.keys().next().value as string);
+  }
+
   private onMessage(m: ReceivedMessage): void {
     if (m.outgoing) {
-      this.sent.set(m.id, { to: m.to, text: m.text });
+      this.remember(m.id, m.to, m.text);
       this.print(`[${clock(m.sentAt)}] you (${m.fromDevice}) → ${m.to}: ${m.text}`);
       return;
     }
@@ -152,8 +161,10 @@ class ChatSession {
       this.typingShown.delete(from);
       return;
     }
-    if (this.typingShown.has(from)) return;
-    this.typingShown.add(from);
+    const now = Date.now();
+    const shownAt = this.typingShown.get(from);
+    this.typingShown.set(from, now);
+    if (shownAt !== undefined && now - shownAt < TYPING_BURST_MS) return;
     this.print(`${from} is typing…`);
   }
 

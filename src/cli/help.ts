@@ -17,9 +17,10 @@ const CLIENT_COMMON = `  --server URL     ws://HOST:PORT (path /v1/ws implied), 
   --ca FILE        PEM certificate to trust for wss:// and tls:// (e.g. the server's self-signed one)`;
 
 export const COMMAND_HELP: Readonly<Record<string, string>> = {
-  register: `atoll register USER --password PW [--server URL]
+  register: `atoll register USER --password PW [--server URL] [--timeout SECONDS]
 Creates an account (the server must have open registration).
-${CLIENT_COMMON}`,
+${CLIENT_COMMON}
+  --timeout S      give up after S seconds (default 30)`,
   send: `atoll send TO TEXT --user USER --password PW [--device NAME] [--server URL] [--timeout SECONDS]
 Sends TEXT to user TO and exits once the server acknowledged it (stored durably); prints the message id.
 ${CLIENT_COMMON}
