@@ -1,9 +1,14 @@
 // Builds Atoll: compiles the TypeScript and copies the generated protobuf JavaScript beside it.
-import { execFileSync } from 'node:child_process';
-import { cpSync } from 'node:fs';
+// Usage: node scripts/build.mjs [outDir]   (default dist)
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
 const outDir = process.argv[2] ?? 'dist';
-execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.json', '--outDir', outDir], { stdio: 'inherit' });
+const tsc = spawnSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.json', '--outDir', outDir], { stdio: 'inherit' });
+// Copy even when tsc reported type errors (it still emits), so a half-finished file elsewhere
+// does not leave the build without its protobuf code; the exit code still reports the errors.
+mkdirSync(`${outDir}/src/protocol/generated`, { recursive: true });
 cpSync('src/protocol/generated/atoll.js', `${outDir}/src/protocol/generated/atoll.js`);
+process.exit(tsc.status ?? 1);
