@@ -2,10 +2,11 @@
 // support in --test, and a bare directory would also run fixtures and helpers).
 // Usage: node scripts/test.mjs [outDir] [extra node --test flags...]
 import { spawnSync } from 'node:child_process';
-import { readdirSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 
 const outDir = process.argv[2] ?? 'dist';
+ensureChromium();
 const files = readdirSync(join(outDir, 'test'), { recursive: true, encoding: 'utf8' })
   .filter((f) => f.endsWith('.test.js'))
   .map((f) => join(outDir, 'test', f))
@@ -16,3 +17,22 @@ if (files.length === 0) {
 }
 const run = spawnSync(process.execPath, ['--test', '--test-concurrency=2', ...process.argv.slice(3), ...files], { stdio: 'inherit' });
 process.exit(run.status ?? 1);
+
+/** The browser test drives Debian's Chromium; install it when missing and we may (root with apt). */
+function ensureChromium() {
+  if (existsSync('/usr/bin/chromium')) return;
+  const canApt = process.getuid?.() === 0 && existsSync('/usr/bin/apt-get');
+  if (!canApt) {
+    console.error('the browser test needs Chromium at /usr/bin/chromium: install it (Debian: apt-get install chromium)');
+    process.exit(1);
+  }
+  console.error('installing Chromium for the browser test: apt-get update && apt-get install -y chromium');
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  for (const args of [['update'], ['install', '-y', '--no-install-recommends', 'chromium']]) {
+    const r = spawnSync('apt-get', args, { stdio: 'inherit', env });
+    if (r.status !== 0) {
+      console.error(`apt-get ${args.join(' ')} failed; install Chromium by hand and rerun`);
+      process.exit(1);
+    }
+  }
+}
