@@ -111,8 +111,11 @@ class ChatSession {
 
   private async choosePeer(user: string): Promise<void> {
     if (user === '' || /\s/.test(user)) return this.print('usage: /to USER');
+    const previous = this.peer;
     this.peer = user;
     this.print(`talking to ${user}`);
+    // Follow only the current peer's presence: the server bounds subscriptions per connection.
+    if (previous !== undefined && previous !== user) this.client.unsubscribe([previous]).catch(() => {});
     try {
       await this.client.subscribe([user]);
     } catch (err) {

@@ -28,6 +28,7 @@ ${CLIENT_COMMON}
   --timeout S      give up after S seconds (default 30)`,
   listen: `atoll listen --user USER --password PW [--device NAME] [--count N] [--timeout SECONDS] [--json] [--server URL]
 Prints each message as it arrives, then acknowledges it (so it is not delivered to this device again).
+Exits 3 if the connection is lost (it does not reconnect); messages not yet printed stay queued.
 ${CLIENT_COMMON}
   --device NAME    device to log in as; default "cli-listen"
   --count N        exit 0 after N messages

@@ -17,7 +17,7 @@ before(async () => {
   const started = await startServe([...FAST_SERVER_FLAGS, '--data', join(dir, 'data')]);
   serve = started.proc;
   ws = `ws://127.0.0.1:${started.httpPort}`;
-  for (const user of ['alice', 'bob']) {
+  for (const user of ['alice', 'bob', 'gina']) {
     const r = await runCli(['register', user, '--password', `secret-${user}`, '--server', ws]);
     assert.equal(r.code, 0, r.stderr);
   }
@@ -83,6 +83,30 @@ test('two chats: ticks for sent, delivered and read; typing; presence; /quit', a
 
   alice.child.stdin.end();
   assert.deepEqual(await alice.exited, { code: 0, signal: null }, alice.stderr);
+});
+
+test('chat follows only the current peer: switching peers unsubscribes the previous one', async () => {
+  const alice = startChat('alice');
+  await alice.waitFor(/^logged in as alice\./);
+  alice.write('/to bob');
+  await alice.waitFor(/^bob is offline/);
+  alice.write('/to gina');
+  await alice.waitFor(/^talking to gina$/);
+  const switchedAt = alice.lines.length;
+  const phone = new Client({ server: ws, user: 'bob', password: 'secret-bob', device: 'phone', reconnect: false });
+  try {
+    await phone.connect();
+    await phone.login();
+    await new Promise((r) => setTimeout(r, 1000)); // time for a presence push, were alice still subscribed
+    assert.deepEqual(alice.lines.slice(switchedAt).filter((l) => l.startsWith('bob ')), [], 'no news of bob while following gina');
+    // Following bob again shows the state a subscriber would have been pushed.
+    alice.write('/to bob');
+    await alice.waitFor((line) => line === 'bob is online' && alice.lines.indexOf(line, switchedAt) >= 0);
+  } finally {
+    await phone.close();
+  }
+  alice.write('/quit');
+  assert.equal((await alice.exited).code, 0, alice.stderr);
 });
 
 test('chat reports errors on a line and keeps going', async () => {
