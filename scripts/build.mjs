@@ -1,7 +1,7 @@
 // Builds Atoll: compiles the TypeScript and copies the generated protobuf JavaScript beside it.
 // Usage: node scripts/build.mjs [outDir]   (default dist)
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync, mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
@@ -11,4 +11,6 @@ const tsc = spawnSync(process.execPath, [require.resolve('typescript/bin/tsc'), 
 // does not leave the build without its protobuf code; the exit code still reports the errors.
 mkdirSync(`${outDir}/src/protocol/generated`, { recursive: true });
 cpSync('src/protocol/generated/atoll.js', `${outDir}/src/protocol/generated/atoll.js`);
+// The bin runs directly too (./dist/src/cli/main.js), not only through npm's shim.
+if (existsSync(`${outDir}/src/cli/main.js`)) chmodSync(`${outDir}/src/cli/main.js`, 0o755);
 process.exit(tsc.status ?? 1);

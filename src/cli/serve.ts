@@ -15,6 +15,7 @@ export async function serve(argv: readonly string[]): Promise<number> {
   const { config, file, warnings } = loadOrExplain(flags);
   const logger = pino({ level: config.logLevel, base: { pid: process.pid } });
   for (const warning of warnings) logger.warn(warning);
+  logger.info({ configFile: file, host: config.host, dataDir: config.dataDir }, 'configuration loaded');
 
   let server: AtollServer;
   try {
@@ -25,10 +26,6 @@ export async function serve(argv: readonly string[]): Promise<number> {
     logger.fatal({ err }, 'server failed to start');
     throw new CliError(`atoll serve: cannot start: ${(err as Error).message}`, ExitCode.server);
   }
-  logger.info(
-    { host: config.host, httpPort: server.httpPort, tcpPort: server.tcpPort, dataDir: config.dataDir, tls: config.tls !== null, configFile: file },
-    `atoll listening on ${config.host}: http/ws ${server.httpPort}, tcp ${server.tcpPort === -1 ? 'off' : server.tcpPort}`,
-  );
   return waitForSignal(server, logger);
 }
 
