@@ -7,9 +7,15 @@
 #
 # Settings (environment): SCENARIOS (connect chat offline), SERVERS (atoll ejabberd prosody), RUNS (3),
 # USERS (1000), CONNECT_USERS (USERS), RATE (1000), STEP (1000), STEPS (5), DURATION (10),
-# OFFLINE_USERS (1000), MESSAGES (10), WORKERS (1), ATOLL_DIST (dist), OUT (bench/results/DATE).
+# OFFLINE_USERS (1000), MESSAGES (10), SENDERS (100), WORKERS (1), CONCURRENCY (200),
+# ATOLL_DIST (unset: build the committed HEAD into .tmp/peers-head via `git archive`, so uncommitted
+# edits in the working tree are not measured), OUT (bench/results/DATE).
 # Fairness: every server gets loopback only, plaintext c2s, offline storage on, archiving (MAM) off,
-# no traffic shapers, in-band registration for bulk accounts, and its own fresh temp directory per run.
+# no traffic shapers, the same listen backlog (511, Node's default; ejabberd's own default of 5
+# drops SYNs under 200 logins in flight), the same open-files limit (this shell's), and its own fresh temp directory per
+# run. Accounts are created in bulk before anything is timed: Prosody's account files are written
+# directly (internal_plain, like ejabberd's default plain storage), ejabberd and Atoll register in a
+# separate pass of the bench (in-band registration, excluded from the figures).
 # With taskset, the server is pinned to CPU 0 and the generator to CPU 1.
 set -euo pipefail
 
@@ -26,10 +32,12 @@ STEPS=${STEPS:-5}
 DURATION=${DURATION:-10}
 OFFLINE_USERS=${OFFLINE_USERS:-1000}
 MESSAGES=${MESSAGES:-10}
+SENDERS=${SENDERS:-100}
 WORKERS=${WORKERS:-1}
-ATOLL_DIST=${ATOLL_DIST:-dist}
+CONCURRENCY=${CONCURRENCY:-200}
 OUT=${OUT:-$ROOT/bench/results/$(date +%Y%m%d-%H%M%S)}
 mkdir -p "$OUT"
+OUT=$(cd "$OUT" && pwd)
 
 SERVER_CPU=() GEN_CPU=()
 if command -v taskset >/dev/null && [ "$(nproc)" -ge 2 ]; then SERVER_CPU=(taskset -c 0) GEN_CPU=(taskset -c 1); fi
@@ -47,6 +55,17 @@ install_peers() {
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
 }
 
+# Atoll as committed: `git archive HEAD` into a scratch folder, built there (node_modules linked).
+build_head() {
+  local dir=$ROOT/.tmp/peers-head
+  rm -rf "$dir" && mkdir -p "$dir"
+  git -C "$ROOT" archive HEAD | tar -x -C "$dir"
+  ln -s "$ROOT/node_modules" "$dir/node_modules"
+  (cd "$dir" && node scripts/build.mjs out >"$dir/build.log" 2>&1) || log "tsc reported errors building HEAD (it still emits; see $dir/build.log)"
+  ATOLL_DIST=$dir/out
+  ATOLL_COMMIT=$(git -C "$ROOT" rev-parse --short HEAD)
+}
+
 free_port() { node -e "const s=require('net').createServer().listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})"; }
 
 wait_port() { # PORT SECONDS
@@ -57,17 +76,24 @@ wait_port() { # PORT SECONDS
   return 1
 }
 
-SERVER_PID='' STOP_CMD=''
-stop_server() {
-  if [ -n "$STOP_CMD" ]; then eval "$STOP_CMD" >/dev/null 2>&1 || true; fi
-  if [ -n "$SERVER_PID" ]; then
-    kill "$SERVER_PID" 2>/dev/null || true
-    for _ in $(seq 1 50); do kill -0 "$SERVER_PID" 2>/dev/null || break; sleep 0.1; done
-    kill -9 "$SERVER_PID" 2>/dev/null || true
-  fi
-  SERVER_PID='' STOP_CMD=''
+# SERVER_PID is the server process itself; WRAPPER_PID the process this script started for it
+# (the same for Atoll and Prosody, the ejabberdctl shell for ejabberd). Both are ours, stopped by PID.
+SERVER_PID='' WRAPPER_PID=''
+stop_pid() {
+  local pid=$1
+  [ -n "$pid" ] || return 0
+  kill "$pid" 2>/dev/null || return 0
+  for _ in $(seq 1 100); do kill -0 "$pid" 2>/dev/null || return 0; sleep 0.1; done
+  kill -9 "$pid" 2>/dev/null || true
 }
-trap stop_server EXIT INT TERM
+stop_server() {
+  stop_pid "$SERVER_PID"
+  stop_pid "$WRAPPER_PID"
+  wait 2>/dev/null || true
+  SERVER_PID='' WRAPPER_PID=''
+}
+trap 'stop_server; exit 130' INT TERM
+trap stop_server EXIT
 
 # Each start_* sets SERVER_PID (the server process itself), URL, METRICS and VERSION.
 start_atoll() {
@@ -75,10 +101,10 @@ start_atoll() {
   tcp=$(free_port) http=$(free_port)
   ATOLL_SCRYPT_N=1024 ATOLL_LOG_LEVEL=warn "${SERVER_CPU[@]}" node "$ATOLL_DIST/src/cli/main.js" serve \
     --data "$dir/data" --host 127.0.0.1 --tcp-port "$tcp" --http-port "$http" >"$dir/atoll.log" 2>&1 &
-  SERVER_PID=$!
+  SERVER_PID=$! WRAPPER_PID=$!
   wait_port "$tcp" 30 || { cat "$dir/atoll.log" >&2; return 1; }
   URL="tcp://127.0.0.1:$tcp" METRICS="--metrics http://127.0.0.1:$http/metrics"
-  VERSION="atoll $(node -p "require('./package.json').version") (scrypt N=1024)"
+  VERSION="atoll $(node -p "require('./package.json').version") at commit $ATOLL_COMMIT (scrypt N=1024)"
 }
 
 start_ejabberd() {
@@ -114,6 +140,7 @@ listen:
     shaper: c2s_shaper
     access: c2s
     starttls_required: false
+    backlog: 511
     max_stanza_size: 262144
 modules:
   mod_disco: {}
@@ -132,17 +159,20 @@ EJABBERD_PID_PATH=$dir/ejabberd.pid
 ERL_MAX_PORTS=65536
 ERL_PROCESSES=1000000
 CFG
+  rm -f "$dir/ejabberd.pid"
   chown -R ejabberd:ejabberd "$dir"
-  local ctl=(ejabberdctl --config "$dir/ejabberd.yml" --ctl-config "$dir/ejabberdctl.cfg" --spool "$dir/spool" --logs "$dir/log" --node "$node")
-  "${SERVER_CPU[@]}" "${ctl[@]}" start
-  "${ctl[@]}" started >/dev/null 2>&1 || { cat "$dir/log/"*.log >&2 || true; return 1; }
+  # `ejabberdctl start` as root goes through `su`, whose PAM session resets the open-files limit to
+  # 1024 (the VM then sizes its port table from that). Become the ejabberd user with setpriv instead
+  # (no PAM: this shell's limit carries over) and run the VM in the foreground, as our child.
+  (cd "$dir/spool" && HOME=/var/lib/ejabberd exec setpriv --reuid ejabberd --regid ejabberd --init-groups "${SERVER_CPU[@]}" \
+    ejabberdctl --config "$dir/ejabberd.yml" --ctl-config "$dir/ejabberdctl.cfg" --spool "$dir/spool" \
+    --logs "$dir/log" --node "$node" foreground >"$dir/ejabberd.out" 2>&1) &
+  WRAPPER_PID=$!
+  for _ in $(seq 1 300); do [ -s "$dir/ejabberd.pid" ] && break; kill -0 "$WRAPPER_PID" 2>/dev/null || break; sleep 0.1; done
+  [ -s "$dir/ejabberd.pid" ] || { cat "$dir/ejabberd.out" "$dir/log/"*.log >&2 || true; return 1; }
   SERVER_PID=$(cat "$dir/ejabberd.pid")
-  # ejabberdctl starts the VM as the ejabberd user with that user's default open-files limit (1024):
-  # raise it to the machine's limit, as Atoll and Prosody get
-  prlimit --pid "$SERVER_PID" --nofile="$(ulimit -Hn):$(ulimit -Hn)"
-  [ -n "${SERVER_CPU[*]}" ] && taskset -a -p -c 0 "$SERVER_PID" >/dev/null
-  STOP_CMD="${ctl[*]} stop"
-  wait_port "$port" 30
+  wait_port "$port" 60 || { cat "$dir/ejabberd.out" "$dir/log/"*.log >&2 || true; return 1; }
+  log "ejabberd VM pid $SERVER_PID, $(grep 'Max open files' "/proc/$SERVER_PID/limits" | tr -s ' ')"
   URL="xmpp://127.0.0.1:$port?domain=localhost" METRICS=''
   VERSION="ejabberd $(dpkg-query -W -f='${Version}' ejabberd)"
 }
@@ -162,6 +192,7 @@ modules_enabled = { "roster"; "saslauth"; "disco"; "ping"; "register"; "offline"
 modules_disabled = { "s2s"; "tls"; "mam"; "carbons"; "smacks"; "csi_simple"; "limits" }
 interfaces = { "127.0.0.1" }
 c2s_ports = { $port }
+network_settings = { tcp_backlog = 511 }
 s2s_ports = {}
 http_ports = {}
 https_ports = {}
@@ -170,49 +201,92 @@ allow_unencrypted_plain_auth = true
 allow_registration = true
 min_seconds_between_registrations = 0
 registration_throttle_max = 1000000
-authentication = "internal_hashed"
+authentication = "internal_plain"
 storage = "internal"
 VirtualHost "localhost"
 LUA
+  # bulk accounts: one data file per user, as mod_auth_internal_plain stores them
+  node -e '
+    const fs = require("fs"), [dir, n, pw] = process.argv.slice(1);
+    fs.mkdirSync(dir, { recursive: true });
+    for (let i = 0; i < Number(n); i++) fs.writeFileSync(`${dir}/bu${i}.dat`, `return {\n\t["password"] = ${JSON.stringify(pw)};\n};\n`);
+  ' "$dir/data/localhost/accounts" "$MAX_USERS" benchpass1
   "${SERVER_CPU[@]}" prosody --config "$dir/prosody.cfg.lua" >"$dir/prosody.out" 2>&1 &
-  SERVER_PID=$!
+  SERVER_PID=$! WRAPPER_PID=$!
   wait_port "$port" 30 || { cat "$dir/prosody.out" "$dir/prosody.log" >&2 || true; return 1; }
   URL="xmpp://127.0.0.1:$port?domain=localhost" METRICS=''
   VERSION="prosody $(dpkg-query -W -f='${Version}' prosody)"
+}
+
+scenario_users() {
+  case $1 in
+    connect) echo "$CONNECT_USERS" ;;
+    chat) echo "$USERS" ;;
+    offline) echo $(( OFFLINE_USERS + SENDERS )) ;;
+  esac
 }
 
 scenario_args() {
   case $1 in
     connect) echo "connect --users $CONNECT_USERS --duration 5" ;;
     chat) echo "chat --users $USERS --rate $RATE --step $STEP --steps $STEPS --duration $DURATION" ;;
-    offline) echo "offline --users $OFFLINE_USERS --messages $MESSAGES" ;;
+    offline) echo "offline --users $OFFLINE_USERS --messages $MESSAGES --senders $SENDERS" ;;
     *) echo "unknown scenario $1" >&2; return 1 ;;
   esac
 }
 
 install_peers
+if [ -z "${ATOLL_DIST:-}" ]; then build_head; else ATOLL_COMMIT="$(git -C "$ROOT" rev-parse --short HEAD) (working tree in $ATOLL_DIST)"; fi
+ATOLL_DIST=$(cd "$ATOLL_DIST" && pwd)
+BENCH_DIST=$(cd "${BENCH_DIST:-$ATOLL_DIST}" && pwd)  # the generator's build (default: Atoll's)
+MAX_USERS=$(( CONNECT_USERS > USERS ? CONNECT_USERS : USERS ))
+MAX_USERS=$(( MAX_USERS > OFFLINE_USERS + SENDERS ? MAX_USERS : OFFLINE_USERS + SENDERS ))
 {
-  echo "machine: $(nproc) cores, $(free -m | awk '/Mem:/{print $2}') MB RAM, $(uname -r), node $(node --version)"
+  echo "machine: $(nproc) cores, $(free -m | awk '/Mem:/{print $2}') MB RAM, $(uname -r), node $(node --version), open files $(ulimit -n)"
   echo "pinning: ${SERVER_CPU[*]:-none} (server) / ${GEN_CPU[*]:-none} (generator)"
+  echo "parameters: SCENARIOS=\"$SCENARIOS\" SERVERS=\"$SERVERS\" RUNS=$RUNS CONNECT_USERS=$CONNECT_USERS USERS=$USERS RATE=$RATE STEP=$STEP STEPS=$STEPS DURATION=$DURATION OFFLINE_USERS=$OFFLINE_USERS MESSAGES=$MESSAGES SENDERS=$SENDERS CONCURRENCY=$CONCURRENCY"
 } >"$OUT/machine.txt"
+
+# One measured run: fresh server; accounts created in bulk first (Prosody: files written before it
+# starts; Atoll and ejabberd: a `bench register` pass, then a restart, so registration leaves
+# nothing behind in the measured process); then the scenario with --no-register.
+run_one() { # SCENARIO SERVER RUN
+  local scenario=$1 server=$2 run=$3 dir name
+  name="$scenario-$server-$run"
+  dir=$(mktemp -d "/tmp/atoll-peers-$server-XXXXXX")
+  log "run $run/$RUNS: $scenario on $server ($dir)"
+  if ! "start_$server" "$dir"; then
+    log "  $server did not start; run skipped"
+    echo '{"error":"server did not start"}' >"$OUT/$name.json"
+    stop_server; rm -rf "$dir"; return
+  fi
+  if [ "$server" != prosody ]; then
+    timeout 600 "${GEN_CPU[@]}" node "$BENCH_DIST/src/cli/main.js" bench register --users "$(scenario_users "$scenario")" \
+      --server "$URL" --concurrency "$CONCURRENCY" --label "$server" --json >"$OUT/$name.register.txt" 2>&1 || log "  registration pass failed: $(tail -1 "$OUT/$name.register.txt")"
+    stop_server
+    if ! "start_$server" "$dir"; then
+      log "  $server did not restart; run skipped"
+      echo '{"error":"server did not restart after registration"}' >"$OUT/$name.json"
+      stop_server; rm -rf "$dir"; return
+    fi
+  fi
+  echo "$server: $VERSION" >>"$OUT/versions.txt"
+  # the machine is shared: record how busy it was when this run started
+  echo "$scenario $server $run $(cut -d' ' -f1-3 /proc/loadavg)" >>"$OUT/load.txt"
+  # shellcheck disable=SC2046
+  if ! timeout 900 "${GEN_CPU[@]}" node "$BENCH_DIST/src/cli/main.js" bench $(scenario_args "$scenario") --no-register \
+      --server "$URL" --server-pid "$SERVER_PID" $METRICS --workers "$WORKERS" --concurrency "$CONCURRENCY" --label "$server" --json \
+      >"$OUT/$name.txt" 2>"$OUT/$name.err"; then
+    log "  failed: $(tail -1 "$OUT/$name.err")"
+  fi
+  tail -1 "$OUT/$name.txt" >"$OUT/$name.json" || true
+  stop_server
+  rm -rf "$dir"
+}
 
 for run in $(seq 1 "$RUNS"); do
   for scenario in $SCENARIOS; do
-    for server in $SERVERS; do
-      dir=$(mktemp -d "/tmp/atoll-peers-$server-XXXXXX")
-      log "run $run/$RUNS: $scenario on $server ($dir)"
-      "start_$server" "$dir"
-      echo "$server: $VERSION" >>"$OUT/versions.txt"
-      # shellcheck disable=SC2046
-      if ! "${GEN_CPU[@]}" node "$ATOLL_DIST/src/cli/main.js" bench $(scenario_args "$scenario") \
-          --server "$URL" --server-pid "$SERVER_PID" $METRICS --workers "$WORKERS" --label "$server" --json \
-          >"$OUT/$scenario-$server-$run.txt" 2>"$OUT/$scenario-$server-$run.err"; then
-        log "  failed: $(tail -1 "$OUT/$scenario-$server-$run.err")"
-      fi
-      tail -1 "$OUT/$scenario-$server-$run.txt" >"$OUT/$scenario-$server-$run.json" || true
-      stop_server
-      rm -rf "$dir"
-    done
+    for server in $SERVERS; do run_one "$scenario" "$server" "$run"; done
   done
 done
 sort -u -o "$OUT/versions.txt" "$OUT/versions.txt"

@@ -7,7 +7,7 @@ import { PER_SOURCE, isLoopbackV4 } from './addresses.js';
 import { HELP, parseBenchArgs, type BenchOptions } from './options.js';
 import { WorkerPool, connsPerWorkerCap, fileLimits, splitUsers, workersFor } from './pool.js';
 import { Progress, formatResult, type BenchResult } from './report.js';
-import { defaultGeneratorCores, runChat, runConnect, runOffline, runStorm, type RunContext } from './scenarios.js';
+import { defaultGeneratorCores, runChat, runConnect, runOffline, runRegister, runStorm, type RunContext } from './scenarios.js';
 import { BENCH_SCRYPT_N, spawnServer, type SpawnedServer } from './spawn.js';
 import type { WorkerSetup } from './types.js';
 
@@ -99,7 +99,7 @@ export async function main(argv: string[]): Promise<number> {
       generatorCores: pin ? 1 : defaultGeneratorCores(false),
       notes,
     };
-    const run = { connect: runConnect, chat: runChat, offline: runOffline, storm: runStorm }[opts.scenario];
+    const run = { connect: runConnect, chat: runChat, offline: runOffline, storm: runStorm, register: runRegister }[opts.scenario];
     const result: BenchResult = await run(ctx);
     if (serverPid === null && metricsUrl === null) result.notes.push('server CPU and memory not measured: give --server-pid, --metrics or --spawn-server');
     process.stdout.write(`${formatResult(result)}\n`);

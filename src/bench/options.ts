@@ -3,7 +3,7 @@ import { parseArgs, parseNumber } from '../cli/args.js';
 import { usageError } from '../cli/errors.js';
 import type { Target } from './types.js';
 
-export const SCENARIOS = ['connect', 'chat', 'offline', 'storm'] as const;
+export const SCENARIOS = ['connect', 'chat', 'offline', 'storm', 'register'] as const;
 export type Scenario = (typeof SCENARIOS)[number];
 
 export interface BenchOptions {
@@ -69,6 +69,8 @@ Scenarios:
             queued message is delivered
   storm     N sessions with light traffic are all dropped at once and reconnect: time
             until all are back, rejected logins, messages lost (must be 0)
+  register  only creates the accounts of users 0..N-1 (register, log in, log out), so that
+            a later run with --no-register measures a server that never held those sessions
   groups    not available: Atoll has no groups yet
 
 Options:
@@ -145,7 +147,7 @@ export function parseBenchArgs(argv: readonly string[]): BenchOptions | 'help' {
   const { positionals, flags } = parseArgs(argv, FLAGS, 'bench');
   if (flags.help === true) return 'help';
   const scenario = positionals[0];
-  if (scenario === undefined) throw usageError('atoll bench: name a scenario: connect, chat, offline or storm (see atoll bench --help)');
+  if (scenario === undefined) throw usageError('atoll bench: name a scenario: connect, chat, offline, storm or register (see atoll bench --help)');
   if (scenario === 'groups') throw usageError('atoll bench: the groups scenario needs groups, which Atoll does not have yet');
   if (!(SCENARIOS as readonly string[]).includes(scenario)) throw usageError(`atoll bench: unknown scenario ${scenario}; one of ${SCENARIOS.join(', ')}`);
   if (positionals.length > 1) throw usageError(`atoll bench: unexpected argument ${positionals[1]}`);
@@ -178,7 +180,7 @@ export function parseBenchArgs(argv: readonly string[]): BenchOptions | 'help' {
     concurrency: int(flags, 'concurrency', 200, 1),
     prefix: String(flags.prefix ?? 'bu'),
     password: String(flags.password ?? 'benchpass1'),
-    register: flags.register !== false,
+    register: scenario === 'register' || flags.register !== false,
     pin: flags.pin === true,
     heartbeatMs: int(flags, 'heartbeat', 20_000, 100),
     p99LimitMs: num(flags, 'p99-limit', 50, 0),

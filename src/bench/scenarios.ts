@@ -1,4 +1,5 @@
-// The four scenarios, run by the coordinator through the worker pool: connect, chat, offline, storm.
+// The scenarios, run by the coordinator through the worker pool: connect, chat, offline, storm, and
+// register (bulk account creation before a measured run).
 // Each returns a BenchResult with the figures issue 3 asks for; a figure that could not be measured is null.
 import os from 'node:os';
 import { mergeReports, type Merged } from './aggregate.js';
@@ -153,6 +154,22 @@ export async function runConnect(ctx: RunContext): Promise<BenchResult> {
   if (rss === null) ctx.notes.push('server RSS: give --server-pid (or --spawn-server) or a /metrics endpoint');
   generatorCheck(ctx, cpu.generator, 0);
   r.errors = { ...con.merged.errors, ...m.errors };
+  return r;
+}
+
+/** Bulk account creation before a measured run: register + log in + log out, nothing timed for a comparison. */
+export async function runRegister(ctx: RunContext): Promise<BenchResult> {
+  const all: UserRange = { first: 0, count: ctx.opts.users };
+  const r = base(ctx, 'register');
+  const reg = await connectAll(ctx, all, true, 'registering');
+  await ctx.pool.all({ t: 'disconnect', range: all });
+  r.figures.push(
+    { name: 'accounts registered (and logged in once)', value: reg.merged.connected },
+    { name: 'registration failures', value: reg.merged.connectFailures },
+    { name: 'registration pass', value: reg.ms / 1000, unit: 's' },
+  );
+  r.errors = reg.merged.errors;
+  if (reg.merged.connected < ctx.opts.users) ctx.notes.push(`only ${reg.merged.connected} of ${ctx.opts.users} accounts could be registered`);
   return r;
 }
 

@@ -39,6 +39,14 @@ test('xmpp targets carry their domain; storm defaults its rate from the users', 
   assert.equal(o.rate, 300);
 });
 
+test('the register scenario always registers, even with --no-register', () => {
+  const o = parseBenchArgs(['register', '--users', '19000', '--no-register']);
+  if (o === 'help') return assert.fail('help');
+  assert.equal(o.scenario, 'register');
+  assert.equal(o.register, true);
+  assert.equal(o.users, 19000);
+});
+
 test('help, and clear errors for bad input', () => {
   assert.equal(parseBenchArgs(['--help']), 'help');
   assert.equal(parseBenchArgs(['chat', '-h']), 'help');
