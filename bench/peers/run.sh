@@ -4,6 +4,7 @@
 #
 #   bench/peers/run.sh                      # defaults below
 #   SCENARIOS="connect chat" USERS=5000 RUNS=3 bench/peers/run.sh
+#   bench/peers/run.sh record               # re-record test/bench/fixtures/xmpp-*-chat.txt
 #
 # Settings (environment): SCENARIOS (connect chat offline), SERVERS (atoll ejabberd prosody), RUNS (3),
 # USERS (1000), CONNECT_USERS (USERS), RATE (1000), STEP (1000), STEPS (5), DURATION (10),
@@ -246,6 +247,19 @@ MAX_USERS=$(( MAX_USERS > OFFLINE_USERS + SENDERS ? MAX_USERS : OFFLINE_USERS + 
   echo "pinning: ${SERVER_CPU[*]:-none} (server) / ${GEN_CPU[*]:-none} (generator)"
   echo "parameters: SCENARIOS=\"$SCENARIOS\" SERVERS=\"$SERVERS\" RUNS=$RUNS CONNECT_USERS=$CONNECT_USERS USERS=$USERS RATE=$RATE STEP=$STEP STEPS=$STEPS DURATION=$DURATION OFFLINE_USERS=$OFFLINE_USERS MESSAGES=$MESSAGES SENDERS=$SENDERS CONCURRENCY=$CONCURRENCY"
 } >"$OUT/machine.txt"
+
+# `run.sh record`: record the XMPP driver's real exchange with each peer into the test fixtures.
+if [ "${1:-}" = record ]; then
+  MAX_USERS=0  # no prepared accounts: the recording shows in-band registration creating bu0
+  for server in ejabberd prosody; do
+    dir=$(mktemp -d "/tmp/atoll-peers-$server-XXXXXX")
+    "start_$server" "$dir"
+    node bench/peers/record-xmpp.mjs "$BENCH_DIST" "$URL" "test/bench/fixtures/xmpp-$server-chat.txt" "$VERSION" || log "recording $server failed"
+    stop_server
+    rm -rf "$dir"
+  done
+  exit 0
+fi
 
 # One measured run: fresh server; accounts created in bulk first (Prosody: files written before it
 # starts; Atoll and ejabberd: a `bench register` pass, then a restart, so registration leaves
