@@ -19,8 +19,10 @@ export interface ServerConfig {
   tcpPort: number;
   /** TLS for both listeners; plaintext when absent. */
   tls: TlsConfig | null;
-  /** Whether anyone may Register; when false, accounts are made with `atoll register` against a local data dir only by an operator. */
+  /** Whether anyone may Register. When false, Register needs `inviteCode`. */
   openRegistration: boolean;
+  /** With open registration off, a Register carrying this code is still accepted; empty: nobody may register. */
+  inviteCode: string;
   /** Number of fragments each keyspace is split into. */
   fragments: number;
   /** Seed of the placement hash (user id -> fragment). */
@@ -57,6 +59,19 @@ export interface ServerConfig {
   maxQueuedAuth: number;
   /** Presence subscriptions one connection may hold. */
   maxSubscriptions: number;
+  /**
+   * How the inbox makes a message durable before acking it (see docs/architecture.md, "Storage engine"):
+   * 'log' appends to the group-commit log and keeps undelivered items in RAM (flushed to LMDB only if
+   * they linger); 'write-through' writes every change to LMDB and waits for its commit; 'memory' acks
+   * on receipt and LOSES unflushed messages on a crash (benchmarks only).
+   */
+  durability: 'log' | 'write-through' | 'memory';
+  /** Comma-separated directories of the log writers (one writer each, e.g. one per disk); '' = <dataDir>/log. */
+  logDirs: string;
+  /** Longest time an undelivered item stays only in RAM (and the log) before it is written to LMDB. */
+  syncDelayMs: number;
+  /** RAM budget of the inbox cache; the sync delay shrinks to 0 as the cache approaches it. */
+  cacheBudgetBytes: number;
   /** pino log level. */
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 }
@@ -68,6 +83,7 @@ export const defaultConfig: Readonly<ServerConfig> = Object.freeze({
   tcpPort: 5223,
   tls: null,
   openRegistration: true,
+  inviteCode: '',
   fragments: 256,
   hashSeed: 0x9747b28c,
   maxFrameBytes: 128 * 1024,
@@ -86,6 +102,10 @@ export const defaultConfig: Readonly<ServerConfig> = Object.freeze({
   maxConcurrentAuth: 4,
   maxQueuedAuth: 2000,
   maxSubscriptions: 1000,
+  durability: 'log',
+  logDirs: '',
+  syncDelayMs: 10_000,
+  cacheBudgetBytes: 256 * 1024 * 1024,
   logLevel: 'info',
 });
 
@@ -109,7 +129,7 @@ export function resolveConfig(overrides: Partial<ServerConfig> = {}): ServerConf
   port('tcpPort', true);
   const positive: (keyof ServerConfig)[] = ['fragments', 'maxFrameBytes', 'maxBodyBytes', 'heartbeatMs', 'idleTimeoutMs',
     'maxOutboundBytes', 'stallTimeoutMs', 'inboxWindow', 'sendRatePerSec', 'sendBurst', 'mailboxLimit', 'maxLoginAttempts',
-    'resumeTokenTtlMs', 'maxConcurrentAuth', 'maxQueuedAuth', 'maxSubscriptions'];
+    'resumeTokenTtlMs', 'maxConcurrentAuth', 'maxQueuedAuth', 'maxSubscriptions', 'cacheBudgetBytes'];
   for (const key of positive) {
     const v = config[key];
     if (typeof v !== 'number' || !Number.isFinite(v) || v <= 0) throw new ConfigError(`${key} must be a positive number; got ${String(v)}`);
@@ -121,6 +141,10 @@ export function resolveConfig(overrides: Partial<ServerConfig> = {}): ServerConf
     throw new ConfigError(`idleTimeoutMs (${config.idleTimeoutMs}) must be longer than heartbeatMs (${config.heartbeatMs})`);
   }
   if (!Number.isInteger(config.fragments) || config.fragments > 65536) throw new ConfigError(`fragments must be an integer from 1 to 65536; got ${config.fragments}`);
+  if (!['log', 'write-through', 'memory'].includes(config.durability)) {
+    throw new ConfigError(`durability must be one of log, write-through, memory; got ${String(config.durability)}`);
+  }
+  if (!Number.isFinite(config.syncDelayMs) || config.syncDelayMs < 0) throw new ConfigError(`syncDelayMs must be a number >= 0; got ${config.syncDelayMs}`);
   if (config.tls && (!config.tls.cert || !config.tls.key)) throw new ConfigError('tls needs both cert and key (paths to PEM files)');
   return config;
 }

@@ -7,14 +7,14 @@ import { CONNECTION_FLAGS, clientOptions, describeFailure, withDeadline } from '
 const DEFAULT_TIMEOUT_S = 30;
 
 export async function register(argv: readonly string[]): Promise<number> {
-  const { positionals, flags } = parseArgs(argv, { ...CONNECTION_FLAGS, timeout: 'string' }, 'register');
+  const { positionals, flags } = parseArgs(argv, { ...CONNECTION_FLAGS, timeout: 'string', invite: 'string' }, 'register');
   const user = onePositional(positionals, 'register', 'USER');
   const options = clientOptions({ ...flags, user }, 'register', 'cli-register');
   const client = new Client({ ...options, reconnect: false, autoAck: false });
   try {
     await withDeadline(timeoutMs(flags, 'register') ?? DEFAULT_TIMEOUT_S * 1000, 'register', async () => {
       await client.connect();
-      await client.register(user, options.password);
+      await client.register(user, options.password, { inviteCode: typeof flags.invite === 'string' ? flags.invite : undefined });
     });
   } catch (err) {
     throw describeFailure(err, 'register', options.server);

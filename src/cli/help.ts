@@ -17,9 +17,10 @@ const CLIENT_COMMON = `  --server URL     ws://HOST:PORT (path /v1/ws implied), 
   --ca FILE        PEM certificate to trust for wss:// and tls:// (e.g. the server's self-signed one)`;
 
 export const COMMAND_HELP: Readonly<Record<string, string>> = {
-  register: `atoll register USER --password PW [--server URL] [--timeout SECONDS]
-Creates an account (the server must have open registration).
+  register: `atoll register USER --password PW [--invite CODE] [--server URL] [--timeout SECONDS]
+Creates an account. A server with open registration off needs its invite code.
 ${CLIENT_COMMON}
+  --invite CODE    the server's invite code (its inviteCode setting)
   --timeout S      give up after S seconds (default 30)`,
   send: `atoll send TO TEXT --user USER --password PW [--device NAME] [--server URL] [--timeout SECONDS]
 Sends TEXT to user TO and exits once the server acknowledged it (stored durably); prints the message id.
@@ -52,7 +53,7 @@ export function mainHelp(): string {
 
 Usage:
   atoll serve    [--config FILE] [--data DIR] [--host HOST] [--http-port N] [--tcp-port N] [...settings]
-  atoll register USER --password PW [--server URL]
+  atoll register USER --password PW [--invite CODE] [--server URL]
   atoll send     TO TEXT --user USER --password PW [--device NAME] [--server URL]
   atoll listen   --user USER --password PW [--device NAME] [--count N] [--timeout SECONDS] [--json] [--server URL]
   atoll chat     --user USER --password PW [--device NAME] [--server URL]

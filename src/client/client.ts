@@ -200,9 +200,10 @@ export class Client extends Emitter<ClientEvents> {
     });
   }
 
-  async register(user: string, password: string): Promise<void> {
+  /** Creates an account (does not log in). `inviteCode` is needed when the server's open registration is off. */
+  async register(user: string, password: string, opts: { inviteCode?: string } = {}): Promise<void> {
     const conn = await this.handshakeConnection();
-    const reply = await this.handshakeCall(conn, { register: { user, password } });
+    const reply = await this.handshakeCall(conn, { register: { user, password, inviteCode: opts.inviteCode ?? '' } });
     if (!reply.ok) throw unexpected('Ok', reply);
   }
 

@@ -63,6 +63,8 @@ function attach(ws: WebSocket, ctx: GatewayContext, remote: string): void {
       setTimeout(() => ws.terminate(), 5000).unref();
     },
     destroy: () => ws.terminate(),
+    pause: () => ws.pause(),
+    resume: () => ws.resume(),
     remote,
   };
   const session = new Session(transport, ctx);

@@ -1,6 +1,7 @@
 // One Session per connection: the protocol state machine (hello -> auth -> live -> closed) for one
 // client. Inbound frames are handled in arrival order; outbound frames are batched per tick.
 // It dies with its socket and releases everything it registered with the services.
+import { createHash, timingSafeEqual } from 'node:crypto';
 import type { Logger } from 'pino';
 import type { ServerConfig } from '../config.js';
 import { OwnerBusyError, type Router } from '../cluster/router.js';
@@ -41,6 +42,20 @@ class RequestError extends Error {
 }
 
 const MAX_IDS_PER_REQUEST = 1000;
+/** Requests of one connection awaiting their reply before it stops reading (its bounded mailbox). */
+const MAX_INFLIGHT = 1024;
+/** Typing indicators one connection may send per second; more are dropped. */
+const TYPING_PER_SEC = 20;
+const DECOY_SALT = newSalt();
+const DECOY_HASH = new Uint8Array(32);
+
+/** Compares secrets in time independent of where they differ. */
+function sameSecret(given: string, expected: string): boolean {
+  if (expected === '') return false;
+  const a = createHash('sha256').update(given).digest();
+  const b = createHash('sha256').update(expected).digest();
+  return timingSafeEqual(a, b);
+}
 let nextSessionId = 1;
 
 export class Session implements SessionRef, IdleTracked {
@@ -62,6 +77,10 @@ export class Session implements SessionRef, IdleTracked {
   private outboxBytes = 0;
   /** Set while deliveries wait for the buffer to drain. */
   private stallTimer: NodeJS.Timeout | null = null;
+  /** Requests received and not yet answered; past MAX_INFLIGHT the socket is paused. */
+  private inflight = 0;
+  private typingWindowStart = 0;
+  private typingInWindow = 0;
 
   constructor(private readonly transport: Transport, private readonly ctx: GatewayContext) {
     this.splitter = new FrameSplitter(ctx.config.maxFrameBytes);
@@ -167,16 +186,19 @@ export class Session implements SessionRef, IdleTracked {
   }
 
   private async register(_ref: number, req: atoll.v1.Register.$Shape): Promise<unknown> {
-    if (!this.ctx.config.openRegistration) throw new RequestError(ErrorCode.REGISTRATION_CLOSED, 'open registration is switched off on this server');
+    const { openRegistration, inviteCode, scrypt } = this.ctx.config;
+    if (!openRegistration && !sameSecret(req.inviteCode ?? '', inviteCode)) {
+      throw new RequestError(ErrorCode.REGISTRATION_CLOSED, 'open registration is off on this server: ask its operator for an invite code');
+    }
     if (!validUser(req.user)) throw new RequestError(ErrorCode.INVALID_ARGUMENT, 'user must be 1-32 characters of a-z 0-9 . _ -');
-    if (!validPassword(req.password)) throw new RequestError(ErrorCode.INVALID_ARGUMENT, 'password must be 8 to 1024 bytes');
+    if (!validPassword(req.password)) throw new RequestError(ErrorCode.INVALID_ARGUMENT, 'password must be at least 8 characters and at most 1024 bytes');
     const user = req.user;
     const password = req.password;
     const salt = newSalt();
-    const passwordHash = await this.admit(() => hashPassword(password, salt, this.ctx.config.scrypt));
+    const passwordHash = await this.admit(() => hashPassword(password, salt, scrypt));
     // The inbox first: if we crash between the two, a retry of Register completes the account.
     await this.ctx.router.call('inbox', user, { type: 'ensureUser', user });
-    const created = await this.ctx.router.call('accounts', user, { type: 'create', user, passwordHash, salt });
+    const created = await this.ctx.router.call('accounts', user, { type: 'create', user, passwordHash, salt, scrypt });
     if (!created.ok) throw new RequestError(ErrorCode.USER_EXISTS, `the name ${user} is taken`);
     this.ctx.logger.info({ user }, 'user registered');
     return null;
@@ -190,8 +212,10 @@ export class Session implements SessionRef, IdleTracked {
     const user = req.user;
     const password = req.password;
     const creds = await this.ctx.router.call('accounts', user, { type: 'credentials', user });
-    const ok = creds !== null && await this.admit(() => verifyPassword(password, creds.salt, creds.passwordHash, this.ctx.config.scrypt));
-    if (!ok) return this.loginFailed();
+    // An unknown user costs the same hashing as a wrong password: timing must not tell which.
+    const against = creds ?? { salt: DECOY_SALT, passwordHash: DECOY_HASH, scrypt: null };
+    const matches = await this.admit(() => verifyPassword(password, against.salt, against.passwordHash, against.scrypt ?? this.ctx.config.scrypt));
+    if (!matches || creds === null) return this.loginFailed();
     const { token, hash } = newToken(user, device);
     const expiresAt = Date.now() + this.ctx.config.resumeTokenTtlMs;
     await this.ctx.router.call('accounts', user, { type: 'issueToken', user, device, tokenHash: hash, expiresAt });
@@ -207,10 +231,9 @@ export class Session implements SessionRef, IdleTracked {
     const { user, device, secret } = parsed;
     const hash = tokenHash(secret);
     const now = Date.now();
-    const check = await this.ctx.router.call('accounts', user, { type: 'checkToken', user, device, tokenHash: hash, now });
-    if (!check.ok) return this.loginFailed(ErrorCode.INVALID_TOKEN, 'the resume token is unknown, revoked or expired; log in with the password');
     const expiresAt = now + this.ctx.config.resumeTokenTtlMs;
-    await this.ctx.router.call('accounts', user, { type: 'issueToken', user, device, tokenHash: hash, expiresAt });
+    const renewed = await this.ctx.router.call('accounts', user, { type: 'renewToken', user, device, tokenHash: hash, now, expiresAt });
+    if (!renewed.ok) return this.loginFailed(ErrorCode.INVALID_TOKEN, 'the resume token is unknown, revoked or expired; log in with the password');
     await this.goLive(ref, user, device, req.token ?? '', expiresAt);
     return undefined;
   }
@@ -270,7 +293,8 @@ export class Session implements SessionRef, IdleTracked {
     if (!this.takeSendToken(ref)) return;
     // The call is enqueued now, in frame order: that is what keeps per-pair order.
     const stored = this.ctx.router.call('inbox', to, { type: 'store', to, from: this.user, fromDevice: this.device, id, body, now: Date.now() });
-    stored.then((res) => {
+    this.started();
+    stored.finally(this.settled).then((res) => {
       if (!res.ok) return this.error(ref, ErrorCode.USER_NOT_FOUND, `no user named ${to}`);
       this.ctx.metrics.messagesAccepted.inc();
       this.reply(ref, { sendAck: { id, sentAt: res.sentAt, duplicate: res.duplicate } });
@@ -314,6 +338,13 @@ export class Session implements SessionRef, IdleTracked {
 
   private typing(ref: number, req: atoll.v1.Typing.$Shape): void {
     if (!validUser(req.to)) return this.error(ref, ErrorCode.INVALID_ARGUMENT, 'Typing.to must be a user name');
+    if (req.to === this.user) return;
+    const now = Date.now();
+    if (now - this.typingWindowStart >= 1000) {
+      this.typingWindowStart = now;
+      this.typingInWindow = 0;
+    }
+    if (++this.typingInWindow > TYPING_PER_SEC) return; // droppable: shed silently
     this.ctx.router.cast('inbox', req.to, { type: 'typing', to: req.to, from: this.user, active: !!req.active });
   }
 
@@ -355,10 +386,19 @@ export class Session implements SessionRef, IdleTracked {
    * anything else is answered with Ok; failures become Error frames.
    */
   private request(ref: number, work: () => Promise<unknown>, done?: () => void): void {
-    work().then((result) => {
+    this.started();
+    work().finally(this.settled).then((result) => {
       if (result !== undefined) this.reply(ref, { ok: {} });
     }, (err) => this.requestFailed(ref, err)).finally(done);
   }
+
+  private started(): void {
+    if (++this.inflight === MAX_INFLIGHT) this.transport.pause();
+  }
+
+  private settled = (): void => {
+    if (this.inflight-- === MAX_INFLIGHT / 2 && this.state !== 'closed') this.transport.resume();
+  };
 
   private requestFailed(ref: number, err: unknown): void {
     if (err instanceof RequestError) {
@@ -429,8 +469,9 @@ export class Session implements SessionRef, IdleTracked {
     if (this.transport.bufferedBytes() > this.ctx.config.maxOutboundBytes) {
       this.ctx.metrics.slowConsumers.inc();
       this.transport.write(encodeFrames([{ error: { code: ErrorCode.SLOW_CONSUMER, message: 'the client reads too slowly; reconnect and resume', fatal: true } }]));
-      this.transport.destroy();
-      this.closed();
+      // end(), not destroy(): the reason is queued behind what the client has yet to read, and
+      // end() gives up on a client that never reads after a few seconds.
+      this.close();
     }
   }
 

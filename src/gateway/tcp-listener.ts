@@ -20,6 +20,8 @@ export function createTcpListener(ctx: GatewayContext, tlsOptions: tls.TlsOption
         setTimeout(() => socket.destroy(), 5000).unref();
       },
       destroy: () => socket.destroy(),
+      pause: () => socket.pause(),
+      resume: () => socket.resume(),
       remote: `${socket.remoteAddress}:${socket.remotePort}`,
     };
     const session = new Session(transport, ctx);

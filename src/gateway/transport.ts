@@ -7,6 +7,9 @@ export interface Transport {
   bufferedBytes(): number;
   /** Calls `fn` once everything written so far has been handed to the kernel. */
   whenDrained(fn: () => void): void;
+  /** Stops reading from the peer (its requests back up in the kernel, then in the client). */
+  pause(): void;
+  resume(): void;
   /** Flushes what is buffered, then closes. */
   end(): void;
   /** Closes at once, dropping what is buffered. */

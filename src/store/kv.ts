@@ -7,6 +7,8 @@ import { join } from 'node:path';
 export interface UserRecord {
   passwordHash: Uint8Array;
   salt: Uint8Array;
+  /** The scrypt cost the hash was made with (absent: the config's, for records made before it was kept). */
+  scrypt?: { N: number; r: number; p: number };
   createdAt: number;
 }
 

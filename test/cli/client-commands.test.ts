@@ -137,3 +137,18 @@ test('the server log line carries both bound ports', () => {
   assert.ok(line);
   assert.ok((line.httpPort as number) > 0 && (line.tcpPort as number) > 0);
 });
+
+test('register --invite creates an account on a server with open registration off', async () => {
+  const closedDir = mkdtempSync(join(tmpdir(), 'atoll-cli-invite-'));
+  const started = await startServe([...FAST_SERVER_FLAGS, '--data', closedDir, '--no-open-registration', '--invite-code', 'sesame']);
+  try {
+    const url = `ws://127.0.0.1:${started.httpPort}`;
+    const refused = await runCli(['register', 'guest', '--password', 'guest-password', '--server', url]);
+    assert.equal(refused.code, 2);
+    assert.match(refused.stderr, /REGISTRATION_CLOSED/);
+    await ok(['register', 'guest', '--password', 'guest-password', '--invite', 'sesame', '--server', url]);
+  } finally {
+    await started.proc.stop('SIGTERM');
+    rmSync(closedDir, { recursive: true, force: true });
+  }
+});

@@ -239,6 +239,7 @@ export namespace atoll {
             $unknowns?: Uint8Array[];
             user: string;
             password: string;
+            inviteCode: string;
             static create(properties: atoll.v1.Register.$Shape): atoll.v1.Register & atoll.v1.Register.$Shape;
             static create(properties?: atoll.v1.Register.$Properties): atoll.v1.Register;
             static encode(m: atoll.v1.Register.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
@@ -252,6 +253,7 @@ export namespace atoll {
             interface $Properties {
                 user?: (string|null);
                 password?: (string|null);
+                inviteCode?: (string|null);
                 $unknowns?: Uint8Array[];
             }
             type $Shape = atoll.v1.Register.$Properties;

@@ -1739,6 +1739,7 @@ export const atoll = $root.atoll = (() => {
              * @typedef {Object} atoll.v1.Register.$Properties
              * @property {string|null} [user] Register user
              * @property {string|null} [password] Register password
+             * @property {string|null} [inviteCode] Register inviteCode
              * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
              */
 
@@ -1787,6 +1788,14 @@ export const atoll = $root.atoll = (() => {
             Register.prototype.password = "";
 
             /**
+             * Register inviteCode.
+             * @member {string} inviteCode
+             * @memberof atoll.v1.Register
+             * @instance
+             */
+            Register.prototype.inviteCode = "";
+
+            /**
              * Creates a new Register instance using the specified properties.
              * @function create
              * @memberof atoll.v1.Register
@@ -1822,6 +1831,8 @@ export const atoll = $root.atoll = (() => {
                     w.uint32(/* id 1, wireType 2 =*/10).string(m.user);
                 if (m.password != null && $Object.hasOwnProperty.call(m, "password") && m.password !== "")
                     w.uint32(/* id 2, wireType 2 =*/18).string(m.password);
+                if (m.inviteCode != null && $Object.hasOwnProperty.call(m, "inviteCode") && m.inviteCode !== "")
+                    w.uint32(/* id 3, wireType 2 =*/26).string(m.inviteCode);
                 if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
                     for (var i = 0; i < m.$unknowns.length; ++i)
                         w.raw(m.$unknowns[i]);
@@ -1895,6 +1906,15 @@ export const atoll = $root.atoll = (() => {
                                 m.password = v;
                             else
                                 delete m.password;
+                            continue;
+                        }
+                    case 3: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.inviteCode = v;
+                            else
+                                delete m.inviteCode;
                             continue;
                         }
                     }

@@ -11,14 +11,17 @@ export function accountsService(stores: Stores): ServiceSpec<AccountsApi> {
 }
 
 function accountsFragment(stores: Stores): Handlers<AccountsApi> {
-  // null caches "no such user", so unknown names do not hit the store twice.
-  const users = new Map<string, UserRecord | null>();
+  // Only records that exist are cached: caching misses would let anyone grow these maps by
+  // trying random names. A miss costs one LMDB read (memory-mapped, no I/O when hot).
+  const users = new Map<string, UserRecord>();
+  // null marks a revoked token whose removal may not be committed yet (reads would still see it).
   const tokens = new Map<string, DeviceAuthRecord | null>();
 
   const user = (name: string): UserRecord | null => {
     let rec = users.get(name);
     if (rec === undefined) {
-      rec = stores.users.get(name) ?? null;
+      rec = stores.users.get(name);
+      if (rec === undefined) return null;
       users.set(name, rec);
     }
     return rec;
@@ -26,25 +29,25 @@ function accountsFragment(stores: Stores): Handlers<AccountsApi> {
   const tokenKey = (u: string, d: string) => `${u}\u0000${d}`;
   const token = (u: string, d: string): DeviceAuthRecord | null => {
     const key = tokenKey(u, d);
-    let rec = tokens.get(key);
-    if (rec === undefined) {
-      rec = stores.deviceAuth.get([u, d]) ?? null;
-      tokens.set(key, rec);
-    }
+    const cached = tokens.get(key);
+    if (cached !== undefined) return cached;
+    const rec = stores.deviceAuth.get([u, d]);
+    if (rec === undefined) return null;
+    tokens.set(key, rec);
     return rec;
   };
 
   return {
-    async create({ user: name, passwordHash, salt }) {
+    async create({ user: name, passwordHash, salt, scrypt }) {
       if (user(name) !== null) return { ok: false, code: 'USER_EXISTS' };
-      const rec: UserRecord = { passwordHash, salt, createdAt: Date.now() };
+      const rec: UserRecord = { passwordHash, salt, scrypt, createdAt: Date.now() };
       users.set(name, rec);
       await stores.users.put(name, rec);
       return { ok: true };
     },
     credentials({ user: name }) {
       const rec = user(name);
-      return rec && { passwordHash: rec.passwordHash, salt: rec.salt };
+      return rec && { passwordHash: rec.passwordHash, salt: rec.salt, scrypt: rec.scrypt ?? null };
     },
     async issueToken({ user: u, device, tokenHash, expiresAt }) {
       const rec: DeviceAuthRecord = { tokenHash, tokenExpiresAt: expiresAt, createdAt: token(u, device)?.createdAt ?? Date.now() };
@@ -52,11 +55,15 @@ function accountsFragment(stores: Stores): Handlers<AccountsApi> {
       await stores.deviceAuth.put([u, device], rec);
       return { ok: true };
     },
-    checkToken({ user: u, device, tokenHash, now }) {
+    async renewToken({ user: u, device, tokenHash, now, expiresAt }) {
       const rec = token(u, device);
       if (!rec || rec.tokenExpiresAt <= now) return { ok: false };
       const stored = Buffer.from(rec.tokenHash);
-      return { ok: stored.length === tokenHash.length && timingSafeEqual(stored, tokenHash) };
+      if (stored.length !== tokenHash.length || !timingSafeEqual(stored, tokenHash)) return { ok: false };
+      const renewed: DeviceAuthRecord = { ...rec, tokenExpiresAt: expiresAt };
+      tokens.set(tokenKey(u, device), renewed);
+      await stores.deviceAuth.put([u, device], renewed);
+      return { ok: true };
     },
     async revokeToken({ user: u, device }) {
       tokens.set(tokenKey(u, device), null);

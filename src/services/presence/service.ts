@@ -12,6 +12,8 @@ interface PresenceState {
   lastSeen: number;
   hideLastSeen: boolean;
   subscribers: Map<number, SessionRef>;
+  /** Writes of this state not yet committed. */
+  writes: number;
 }
 
 export function presenceService(stores: Stores): ServiceSpec<PresenceApi> {
@@ -25,15 +27,24 @@ function presenceFragment(stores: Stores): Handlers<PresenceApi> {
     let s = states.get(user);
     if (!s) {
       const rec = stores.presence.get(user);
-      s = { online: false, lastSeen: rec?.lastSeen ?? 0, hideLastSeen: rec?.hideLastSeen ?? false, subscribers: new Map() };
+      s = { online: false, lastSeen: rec?.lastSeen ?? 0, hideLastSeen: rec?.hideLastSeen ?? false, subscribers: new Map(), writes: 0 };
       states.set(user, s);
     }
     return s;
   };
   const info = (user: string, s: PresenceState): PresenceInfo => ({ user, online: s.online, lastSeen: s.hideLastSeen ? 0 : s.lastSeen });
-  const persist = (user: string, s: PresenceState) => {
+  const persist = (user: string, s: PresenceState): Promise<unknown> => {
     const rec: PresenceRecord = { lastSeen: s.lastSeen, hideLastSeen: s.hideLastSeen };
-    return stores.presence.put(user, rec);
+    s.writes++;
+    return stores.presence.put(user, rec).finally(() => {
+      s.writes--;
+      forgetIfIdle(user, s);
+    });
+  };
+  // Only online users and users someone watches stay in RAM; the rest is in the store. A state
+  // is kept while its write is in flight, since the store does not show it until committed.
+  const forgetIfIdle = (user: string, s: PresenceState) => {
+    if (!s.online && s.subscribers.size === 0 && s.writes === 0 && states.get(user) === s) states.delete(user);
   };
   const broadcast = (user: string, s: PresenceState) => {
     const p = info(user, s);
@@ -55,6 +66,7 @@ function presenceFragment(stores: Stores): Handlers<PresenceApi> {
       s.lastSeen = at;
       void persist(user, s);
       broadcast(user, s);
+      forgetIfIdle(user, s);
     },
     subscribe({ user, session }) {
       const s = state(user);
@@ -62,13 +74,18 @@ function presenceFragment(stores: Stores): Handlers<PresenceApi> {
       return info(user, s);
     },
     unsubscribe({ user, sessionId }) {
-      states.get(user)?.subscribers.delete(sessionId);
+      const s = states.get(user);
+      if (!s) return;
+      s.subscribers.delete(sessionId);
+      forgetIfIdle(user, s);
     },
     async setPrivacy({ user, hideLastSeen }) {
       const s = state(user);
       s.hideLastSeen = hideLastSeen;
-      await persist(user, s);
+      const written = persist(user, s);
       if (!s.online) broadcast(user, s);
+      forgetIfIdle(user, s);
+      await written;
       return { ok: true };
     },
   };
