@@ -19,6 +19,7 @@ import { accountsService } from './services/accounts/service.js';
 import type { Services } from './services/index.js';
 import { inboxService } from './services/inbox/service.js';
 import { presenceService } from './services/presence/service.js';
+import { StorageEngine } from './store/engine.js';
 import { openStores } from './store/kv.js';
 import { VERSION } from './version.js';
 
@@ -41,12 +42,21 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
   const logger = options.logger ?? pino({ level: config.logLevel });
   const stores = openStores(config.dataDir);
   const router = new LocalRouter<Services>(config.fragments, config.hashSeed, config.mailboxLimit);
-  router.register('accounts', accountsService(stores));
-  router.register('inbox', inboxService(stores, router, { window: config.inboxWindow }));
-  router.register('presence', presenceService(stores));
-
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
+  let engine: StorageEngine;
+  try {
+    engine = await StorageEngine.open({ config, stores, registry, fragmentOf: (user) => router.fragmentOf(user) });
+  } catch (err) {
+    await stores.root.close();
+    throw err;
+  }
+  router.register('accounts', accountsService(stores));
+  router.register('inbox', inboxService(stores, router, { window: config.inboxWindow, engine }));
+  router.register('presence', presenceService(stores));
+  const recovery = await engine.recover();
+  logger.info({ durability: config.durability, ms: Math.round(recovery.ms), records: recovery.records, ops: recovery.ops }, 'storage recovered');
+  engine.start();
   registerLoadGauge(registry, router);
   const sessions = new Set<Session>();
   const ctx: GatewayContext = {
@@ -66,6 +76,7 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
   } catch (err) {
     http.close();
     tcp?.close();
+    await engine.close();
     await stores.root.close();
     throw err;
   }
@@ -85,6 +96,7 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
     ctx.sweeper.stop();
     http.closeAllConnections?.();
     // Every write issued so far resolves before close returns: nothing acked is left behind.
+    await engine.close();
     await stores.root.flushed;
     await stores.root.close();
     logger.info('stopped');

@@ -1,11 +1,22 @@
-// A device's queue of inbox items in seq order. The first `inFlight` items have been pushed to
-// the current session and await its ack; taking from the front is O(1).
+// A device's queue of inbox items held in RAM, in seq order. The first `inFlight` items have been
+// pushed to the current session and await its ack; taking from the front is O(1).
+import type { InboxItemRecord } from '../../store/kv.js';
+
+/** Where an item is relative to the indexed store (LMDB). */
+export type FlushState = 'none' | 'flushing' | 'flushed';
 
 export interface QueuedItem {
   seq: number;
-  item: import('../../store/kv.js').InboxItemRecord;
-  /** Written to disk; only durable items are delivered. */
+  item: InboxItemRecord;
+  /** Durable (log, LMDB or, in memory mode, accepted); only durable items are delivered. */
   durable: boolean;
+  /** LSN of the log record that made it durable (0 outside log mode or until durable). */
+  lsn: number;
+  flush: FlushState;
+  /** Acked by the device (set when it leaves the queue). */
+  acked: boolean;
+  /** Estimated RAM it holds. */
+  bytes: number;
 }
 
 export class ItemQueue {
@@ -26,6 +37,20 @@ export class ItemQueue {
     this.items.push(item);
   }
 
+  /** Inserts items (in seq order, all below the item now at `index`) at `index`. */
+  insertAt(index: number, items: QueuedItem[]): void {
+    this.items.splice(this.head + index, 0, ...items);
+  }
+
+  /** Removes and returns the first `count` items (none of them in flight). */
+  removeFront(count: number): QueuedItem[] {
+    const out = this.items.slice(this.head, this.head + count);
+    for (let i = 0; i < count; i++) this.items[this.head + i] = undefined as never;
+    this.head += count;
+    this.compact();
+    return out;
+  }
+
   /** Removes and returns the items with seq <= `seq` from the front. */
   shiftUpTo(seq: number): QueuedItem[] {
     const out: QueuedItem[] = [];
@@ -34,10 +59,17 @@ export class ItemQueue {
       this.items[this.head++] = undefined as never;
     }
     this.inFlight = Math.max(0, this.inFlight - out.length);
-    if (this.head > 1024 && this.head * 2 > this.items.length) {
+    this.compact();
+    return out;
+  }
+
+  private compact(): void {
+    if (this.head === this.items.length) {
+      this.items = [];
+      this.head = 0;
+    } else if (this.head > 1024 && this.head * 2 > this.items.length) {
       this.items = this.items.slice(this.head);
       this.head = 0;
     }
-    return out;
   }
 }

@@ -1,10 +1,13 @@
 // The inbox service owner: per fragment of user ids, each user's devices and their queues.
-// State lives in RAM (loaded on first touch); every change is written to the indexed store, and
-// replies and deliveries wait until that write is durable.
+// State lives in RAM (loaded on first touch). Every change is made durable through the storage
+// engine (log, write-through or memory) and replies and deliveries wait for that. Undelivered
+// items reach LMDB only if they linger past the sync delay (write-back); see src/store/engine.ts.
 import type { Handlers, Router } from '../../cluster/router.js';
 import type { ServiceSpec } from '../../cluster/local-router.js';
 import type { SessionRef } from '../../cluster/session-ref.js';
 import { ErrorCode, wire, type Frame } from '../../protocol/framing.js';
+import type { CacheFragment, FlushBatch, StorageEngine } from '../../store/engine.js';
+import type { InboxOp } from '../../store/inbox-ops.js';
 import type { InboxItemRecord, MessageStateRecord, Stores } from '../../store/kv.js';
 import type { Services } from '../index.js';
 import type { InboxApi } from './api.js';
@@ -13,15 +16,25 @@ import { ItemQueue, type QueuedItem } from './item-queue.js';
 /** The device name under which a user with no device yet keeps its messages. */
 const NO_DEVICE = '';
 const MAX_SEQ = Number.MAX_SAFE_INTEGER;
+/** Rough RAM cost of an item or state beyond its strings and body. */
+const ITEM_OVERHEAD = 160;
+const STATE_OVERHEAD = 120;
 
 interface DeviceState {
   name: string;
   nextSeq: number;
   ackedSeq: number;
+  /** ackedSeq as LMDB has it. */
+  flushedAcked: number;
+  /** Highest seq of an item that exists (in RAM or LMDB). */
+  lastSeq: number;
   items: ItemQueue;
+  /** Items only in LMDB (evicted or never loaded): seqs lo..hi, queued before every RAM item above them. */
+  spill: { lo: number; hi: number } | null;
   session: SessionRef | null;
   /** Deliveries to the attached session have started. */
   started: boolean;
+  forgotten: boolean;
 }
 
 interface InboxUser {
@@ -29,23 +42,80 @@ interface InboxUser {
   devices: Map<string, DeviceState>;
   /** Devices with an attached session. */
   online: number;
-  /** Per (sender, id) outcome, loaded on demand. */
+  /** Per (sender, id) outcome, loaded on demand, dropped once in LMDB. */
   states: Map<string, MessageStateRecord>;
   /** Sends not yet durable, by (sender, id): a resend waits for the first. */
   pending: Map<string, Promise<unknown>>;
+  /** Durable changes not yet in LMDB (write-back modes). */
+  dirtyDevices: Set<string>;
+  dirtyStates: Set<string>;
+  /** Forgotten devices whose LMDB rows are still to be removed. */
+  forgotten: Set<string>;
+  /** States changed by a write that is not durable yet (count per key). */
+  inflightStates: Map<string, number>;
+}
+
+/** One request's changes: the ops that make them durable together and what to mark once they are. */
+class Change {
+  readonly ops: InboxOp[] = [];
+  readonly items: [DeviceState, QueuedItem][] = [];
+  readonly states: string[] = [];
+  readonly devices: string[] = [];
+}
+
+interface YoungEntry {
+  u: InboxUser;
+  d: DeviceState;
+  q: QueuedItem;
+  /** When the item became durable. */
+  at: number;
 }
 
 export interface InboxOptions {
-  /** Items pushed to a device before it must ack some. */
+  /** Items pushed to a device before it must ack some (also the batch read back from LMDB). */
   window: number;
+  engine: StorageEngine;
 }
 
 export function inboxService(stores: Stores, router: Router<Services>, options: InboxOptions): ServiceSpec<InboxApi> {
-  return { createFragment: () => inboxFragment(stores, router, options) };
+  return { createFragment: (fragment) => inboxFragment(fragment, stores, router, options) };
 }
 
-function inboxFragment(stores: Stores, router: Router<Services>, options: InboxOptions): Handlers<InboxApi> {
+function stateKey(from: string, id: string): string {
+  return `${from}\u0000${id}`;
+}
+
+function itemBytes(it: InboxItemRecord): number {
+  if (it.kind === 'message') return ITEM_OVERHEAD + it.body.length + 2 * (it.id.length + it.from.length + it.to.length + it.fromDevice.length);
+  let n = ITEM_OVERHEAD + 2 * it.by.length;
+  for (const id of it.ids) n += 40 + 2 * id.length;
+  return n;
+}
+
+function inboxFragment(fragment: number, stores: Stores, router: Router<Services>, options: InboxOptions): Handlers<InboxApi> {
+  const engine = options.engine;
+  const writeBack = engine.mode !== 'write-through';
   const users = new Map<string, InboxUser | null>();
+  /** Durable items not in LMDB, in the order they became durable (= LSN order). */
+  let young: YoungEntry[] = [];
+  let youngHead = 0;
+  const dirtyUsers = new Set<InboxUser>();
+  let bytes = 0;
+
+  function newUser(name: string): InboxUser {
+    return {
+      name, devices: new Map(), online: 0, states: new Map(), pending: new Map(),
+      dirtyDevices: new Set(), dirtyStates: new Set(), forgotten: new Set(), inflightStates: new Map(),
+    };
+  }
+
+  function newDevice(name: string): DeviceState {
+    return { name, nextSeq: 1, ackedSeq: 0, flushedAcked: 0, lastSeq: 0, items: new ItemQueue(), spill: null, session: null, started: false, forgotten: false };
+  }
+
+  function newItem(seq: number, item: InboxItemRecord, inStore: boolean): QueuedItem {
+    return { seq, item, durable: inStore, lsn: 0, flush: inStore ? 'flushed' : 'none', acked: false, bytes: itemBytes(item) };
+  }
 
   function load(name: string): InboxUser | null {
     const cached = users.get(name);
@@ -54,33 +124,29 @@ function inboxFragment(stores: Stores, router: Router<Services>, options: InboxO
       users.set(name, null);
       return null;
     }
-    const u: InboxUser = { name, devices: new Map(), online: 0, states: new Map(), pending: new Map() };
+    const u = newUser(name);
     for (const { key, value } of stores.devices.getRange({ start: [name, NO_DEVICE], end: [name, '\uffff'] })) {
-      const device = key[1];
-      const items = new ItemQueue();
-      let last = value.ackedSeq;
-      for (const entry of stores.inbox.getRange({ start: [name, device, 0], end: [name, device, MAX_SEQ] })) {
-        items.push({ seq: entry.key[2], item: entry.value, durable: true });
-        last = entry.key[2];
+      const d = newDevice(key[1]);
+      d.ackedSeq = d.flushedAcked = value.ackedSeq;
+      d.lastSeq = value.ackedSeq;
+      for (const last of stores.inbox.getKeys({ start: [name, d.name, MAX_SEQ], end: [name, d.name, value.ackedSeq], reverse: true, limit: 1 })) {
+        d.lastSeq = last[2];
       }
-      u.devices.set(device, {
-        name: device, nextSeq: Math.max(value.nextSeq, last + 1), ackedSeq: value.ackedSeq,
-        items, session: null, started: false,
-      });
+      d.nextSeq = Math.max(value.nextSeq, d.lastSeq + 1);
+      if (d.lastSeq > d.ackedSeq) d.spill = { lo: d.ackedSeq + 1, hi: d.lastSeq };
+      u.devices.set(d.name, d);
     }
     users.set(name, u);
     return u;
   }
 
-  function create(name: string): { u: InboxUser; written: Promise<unknown> } {
-    const u: InboxUser = { name, devices: new Map(), online: 0, states: new Map(), pending: new Map() };
+  function create(name: string, c: Change): InboxUser {
+    const u = newUser(name);
     u.devices.set(NO_DEVICE, newDevice(NO_DEVICE));
     users.set(name, u);
-    return { u, written: stores.devices.put([name, NO_DEVICE], { nextSeq: 1, ackedSeq: 0 }) };
-  }
-
-  function newDevice(name: string): DeviceState {
-    return { name, nextSeq: 1, ackedSeq: 0, items: new ItemQueue(), session: null, started: false };
+    c.ops.push({ t: 'user', user: name });
+    c.devices.push(NO_DEVICE);
+    return u;
   }
 
   /** The devices that receive what is queued for a user: its real devices, or the holding queue. */
@@ -91,29 +157,83 @@ function inboxFragment(stores: Stores, router: Router<Services>, options: InboxO
     return out;
   }
 
-  /** Appends an item to each device's queue and to the store; returns the write that makes them durable. */
-  function enqueue(u: InboxUser, devices: DeviceState[], item: InboxItemRecord): { queued: QueuedItem[]; written: Promise<unknown> } {
-    const queued: QueuedItem[] = [];
-    let written: Promise<unknown> = Promise.resolve();
-    for (const d of devices) {
-      const q: QueuedItem = { seq: d.nextSeq++, item, durable: false };
-      d.items.push(q);
-      queued.push(q);
-      written = stores.inbox.put([u.name, d.name, q.seq], item);
-    }
-    return { queued, written };
+  function pushItem(d: DeviceState, q: QueuedItem): void {
+    d.items.push(q);
+    d.lastSeq = Math.max(d.lastSeq, q.seq);
+    bytes += q.bytes;
   }
 
-  function afterDurable(u: InboxUser, devices: DeviceState[], queued: QueuedItem[]): void {
-    for (const q of queued) q.durable = true;
-    for (const d of devices) pump(d);
+  function enqueue(u: InboxUser, devices: DeviceState[], item: InboxItemRecord, c: Change): void {
+    for (const d of devices) {
+      const q = newItem(d.nextSeq++, item, false);
+      pushItem(d, q);
+      c.items.push([d, q]);
+      c.ops.push({ t: 'item', user: u.name, device: d.name, seq: q.seq, item });
+    }
+  }
+
+  function putState(u: InboxUser, key: string, s: MessageStateRecord): void {
+    if (!u.states.has(key)) bytes += STATE_OVERHEAD + 2 * key.length;
+    u.states.set(key, s);
+  }
+
+  function dropState(u: InboxUser, key: string): void {
+    if (u.states.delete(key)) bytes -= STATE_OVERHEAD + 2 * key.length;
+  }
+
+  function stateOf(u: InboxUser, from: string, id: string): MessageStateRecord | undefined {
+    const key = stateKey(from, id);
+    let s = u.states.get(key);
+    if (s === undefined) {
+      s = stores.messages.get([u.name, from, id]);
+      if (s) putState(u, key, s);
+    }
+    return s;
+  }
+
+  function setState(u: InboxUser, from: string, id: string, s: MessageStateRecord, c: Change): void {
+    const key = stateKey(from, id);
+    putState(u, key, s);
+    u.inflightStates.set(key, (u.inflightStates.get(key) ?? 0) + 1);
+    c.ops.push({ t: 'state', user: u.name, from, id, state: s });
+    c.states.push(key);
+  }
+
+  /** Makes a change durable; marks its items durable and, in write-back modes, what LMDB still lacks. */
+  function commit(u: InboxUser, c: Change): Promise<number> {
+    const settle = (lsn: number | null) => {
+      for (const key of c.states) {
+        const n = (u.inflightStates.get(key) ?? 1) - 1;
+        if (n > 0) u.inflightStates.set(key, n);
+        else u.inflightStates.delete(key);
+        if (lsn !== null && writeBack) u.dirtyStates.add(key);
+      }
+      if (lsn === null) return;
+      const now = Date.now();
+      for (const [d, q] of c.items) {
+        q.durable = true;
+        q.lsn = lsn;
+        if (!writeBack) q.flush = 'flushed';
+        else if (!q.acked && !d.forgotten) young.push({ u, d, q, at: now });
+      }
+      if (writeBack) {
+        for (const name of c.devices) u.dirtyDevices.add(name);
+        if (c.states.length > 0 || c.devices.length > 0) dirtyUsers.add(u);
+      }
+    };
+    return engine.write(fragment, c.ops).then(
+      (lsn) => { settle(lsn); return lsn; },
+      (err: unknown) => { settle(null); throw err; },
+    );
   }
 
   /** Pushes durable, unsent items to the device's session while its window has room. */
-  function pump(d: DeviceState): void {
+  function pump(u: InboxUser, d: DeviceState): void {
     const session = d.session;
     if (!session || !d.started) return;
-    while (d.items.inFlight < d.items.length && d.items.inFlight < options.window) {
+    while (d.items.inFlight < options.window) {
+      if (d.spill && (d.items.inFlight === d.items.length || d.items.at(d.items.inFlight).seq > d.spill.lo)) reload(u, d);
+      if (d.items.inFlight >= d.items.length) return;
       const q = d.items.at(d.items.inFlight);
       if (!q.durable) return;
       if (session.congested()) {
@@ -125,31 +245,228 @@ function inboxFragment(stores: Stores, router: Router<Services>, options: InboxO
     }
   }
 
-  function stateOf(u: InboxUser, from: string, id: string): MessageStateRecord | undefined {
-    const key = `${from}\u0000${id}`;
-    let s = u.states.get(key);
-    if (s === undefined) {
-      s = stores.messages.get([u.name, from, id]);
-      if (s) u.states.set(key, s);
+  /** Reads the next items of the spilled range back from LMDB, in front of the RAM items above it. */
+  function reload(u: InboxUser, d: DeviceState): void {
+    const spill = d.spill!;
+    const loaded: QueuedItem[] = [];
+    for (const { key, value } of stores.inbox.getRange({ start: [u.name, d.name, spill.lo], end: [u.name, d.name, spill.hi + 1], limit: options.window })) {
+      const q = newItem(key[2], value, true);
+      bytes += q.bytes;
+      loaded.push(q);
     }
-    return s;
+    const last = loaded.length > 0 ? loaded[loaded.length - 1].seq : spill.hi;
+    d.spill = loaded.length < options.window || last >= spill.hi ? null : { lo: last + 1, hi: spill.hi };
+    d.items.insertAt(d.items.inFlight, loaded);
   }
 
-  function setState(u: InboxUser, from: string, id: string, s: MessageStateRecord): Promise<unknown> {
-    u.states.set(`${from}\u0000${id}`, s);
-    return stores.messages.put([u.name, from, id], s);
+  /** An offline device's items that are in LMDB leave RAM (they join the spilled range). */
+  function evict(d: DeviceState): void {
+    if (d.session) return;
+    const q = d.items;
+    let n = 0;
+    while (n < q.length && q.at(n).flush === 'flushed') n++;
+    if (n === 0) return;
+    // The spilled range must stay one run: every RAM item queued before it has to go too.
+    if (d.spill && n < q.length && q.at(n).seq < d.spill.lo) return;
+    const lo = q.at(0).seq;
+    const hi = q.at(n - 1).seq;
+    for (const gone of q.removeFront(n)) bytes -= gone.bytes;
+    d.spill = d.spill ? { lo: Math.min(lo, d.spill.lo), hi: Math.max(hi, d.spill.hi) } : { lo, hi };
+  }
+
+  function dropItems(d: DeviceState, upTo: number): QueuedItem[] {
+    const out = d.items.shiftUpTo(upTo);
+    for (const q of out) {
+      q.acked = true;
+      bytes -= q.bytes;
+    }
+    if (d.spill && upTo >= d.spill.lo) d.spill = upTo >= d.spill.hi ? null : { lo: upTo + 1, hi: d.spill.hi };
+    return out;
+  }
+
+  // ---- the write-back cache, driven by the engine ------------------------------------------
+
+  function dropDeadYoung(): void {
+    while (youngHead < young.length) {
+      const e = young[youngHead];
+      if (!e.q.acked && !e.d.forgotten && e.q.flush === 'none') return;
+      young[youngHead++] = undefined as never;
+    }
+  }
+
+  function compactYoung(): void {
+    if (youngHead === young.length) {
+      young = [];
+      youngHead = 0;
+    } else if (youngHead > 1024 && youngHead * 2 > young.length) {
+      young = young.slice(youngHead);
+      youngHead = 0;
+    }
+  }
+
+  function flushUser(u: InboxUser, batch: FlushBatch): void {
+    for (const name of u.dirtyDevices) {
+      const d = u.devices.get(name);
+      if (!d || d.forgotten) continue;
+      if (d.ackedSeq > d.flushedAcked) {
+        for (const key of stores.inbox.getKeys({ start: [u.name, name, d.flushedAcked + 1], end: [u.name, name, d.ackedSeq + 1] })) {
+          batch.add(stores.inbox.remove(key));
+        }
+      }
+      const acked = d.ackedSeq;
+      batch.add(stores.devices.put([u.name, name], { nextSeq: d.nextSeq, ackedSeq: acked }));
+      batch.onCommit(() => { d.flushedAcked = Math.max(d.flushedAcked, acked); });
+    }
+    u.dirtyDevices.clear();
+    const flushed: string[] = [];
+    for (const key of u.dirtyStates) {
+      const s = u.states.get(key);
+      if (!s) continue;
+      const cut = key.indexOf('\u0000');
+      batch.add(stores.messages.put([u.name, key.slice(0, cut), key.slice(cut + 1)], s));
+      flushed.push(key);
+    }
+    u.dirtyStates.clear();
+    batch.onCommit(() => {
+      // States are re-read from LMDB when needed; the ones still changing stay.
+      for (const key of flushed) if (!u.dirtyStates.has(key) && !u.inflightStates.has(key) && !u.pending.has(key)) dropState(u, key);
+    });
+  }
+
+  function flushForgotten(u: InboxUser, batch: FlushBatch): void {
+    for (const name of u.forgotten) {
+      for (const key of stores.inbox.getKeys({ start: [u.name, name, 0], end: [u.name, name, MAX_SEQ] })) batch.add(stores.inbox.remove(key));
+      batch.add(stores.devices.remove([u.name, name]));
+    }
+    u.forgotten.clear();
+  }
+
+  const cache: CacheFragment = {
+    get bytes() { return bytes; },
+
+    collect(cutoff, everything, batch) {
+      if (!writeBack) {
+        for (const u of users.values()) if (u) for (const d of u.devices.values()) evict(d);
+        return;
+      }
+      // Removals of forgotten devices go first, so a device registered again under the same name
+      // never loses items flushed after them.
+      for (const u of dirtyUsers) if (u.forgotten.size > 0) flushForgotten(u, batch);
+      const touched = new Set<DeviceState>();
+      const flushing: QueuedItem[] = [];
+      for (;;) {
+        dropDeadYoung();
+        if (youngHead >= young.length) break;
+        const e = young[youngHead];
+        if (e.at > cutoff) break;
+        young[youngHead++] = undefined as never;
+        e.q.flush = 'flushing';
+        flushing.push(e.q);
+        touched.add(e.d);
+        batch.add(stores.inbox.put([e.u.name, e.d.name, e.q.seq], e.q.item));
+      }
+      compactYoung();
+      batch.items += flushing.length;
+      if (everything) {
+        for (const u of dirtyUsers) flushUser(u, batch);
+        dirtyUsers.clear();
+      }
+      batch.onCommit(() => {
+        for (const q of flushing) if (q.flush === 'flushing') q.flush = 'flushed';
+        for (const d of touched) evict(d);
+      });
+    },
+
+    oldestUnflushedLsn() {
+      dropDeadYoung();
+      return youngHead < young.length ? young[youngHead].q.lsn : Infinity;
+    },
+
+    replay(ops, lsn) {
+      const now = Date.now();
+      for (const op of ops) {
+        let u = load(op.user);
+        if (!u) {
+          u = newUser(op.user);
+          u.devices.set(NO_DEVICE, newDevice(NO_DEVICE));
+          users.set(op.user, u);
+          markDirty(u, NO_DEVICE);
+        }
+        switch (op.t) {
+          case 'user':
+            break;
+          case 'device':
+            if (!u.devices.has(op.device)) u.devices.set(op.device, newDevice(op.device));
+            markDirty(u, op.device);
+            break;
+          case 'item': {
+            const d = u.devices.get(op.device);
+            if (!d || op.seq <= Math.max(d.ackedSeq, d.lastSeq)) break;
+            const q = newItem(op.seq, op.item, false);
+            q.durable = true;
+            q.lsn = lsn;
+            pushItem(d, q);
+            d.nextSeq = Math.max(d.nextSeq, op.seq + 1);
+            if (writeBack) young.push({ u, d, q, at: now });
+            break;
+          }
+          case 'ack': {
+            const d = u.devices.get(op.device);
+            if (!d) break;
+            if (op.seq > d.ackedSeq) {
+              dropItems(d, op.seq);
+              d.ackedSeq = op.seq;
+            }
+            d.nextSeq = Math.max(d.nextSeq, op.nextSeq);
+            markDirty(u, op.device);
+            break;
+          }
+          case 'state': {
+            const key = stateKey(op.from, op.id);
+            putState(u, key, op.state);
+            u.dirtyStates.add(key);
+            dirtyUsers.add(u);
+            break;
+          }
+          case 'forget': {
+            const d = u.devices.get(op.device);
+            if (d) forget(u, d);
+            break;
+          }
+        }
+      }
+    },
+  };
+  engine.register(fragment, cache);
+
+  function markDirty(u: InboxUser, device: string): void {
+    if (!writeBack) return;
+    u.dirtyDevices.add(device);
+    dirtyUsers.add(u);
+  }
+
+  function forget(u: InboxUser, d: DeviceState): void {
+    d.forgotten = true;
+    for (const q of d.items.shiftUpTo(MAX_SEQ)) bytes -= q.bytes;
+    u.devices.delete(d.name);
+    u.forgotten.add(d.name);
+    u.dirtyDevices.delete(d.name);
+    dirtyUsers.add(u);
   }
 
   return {
     async ensureUser({ user }) {
-      if (!load(user)) await create(user).written;
+      if (load(user)) return { ok: true };
+      const c = new Change();
+      const u = create(user, c);
+      await commit(u, c);
       return { ok: true };
     },
 
     async store({ to, from, fromDevice, id, body, now }) {
       const u = load(to);
       if (!u) return { ok: false, code: 'USER_NOT_FOUND' };
-      const key = `${from}\u0000${id}`;
+      const key = stateKey(from, id);
       const known = stateOf(u, from, id);
       if (known) {
         await u.pending.get(key);
@@ -157,15 +474,20 @@ function inboxFragment(stores: Stores, router: Router<Services>, options: InboxO
       }
       const sentAt = now;
       const devices = targets(u, to === from ? fromDevice : undefined);
-      const { queued, written } = enqueue(u, devices, { kind: 'message', id, from, to, body, sentAt, fromDevice });
-      const stateWritten = setState(u, from, id, { sentAt, delivered: false, read: false });
+      const c = new Change();
+      enqueue(u, devices, { kind: 'message', id, from, to, body, sentAt, fromDevice }, c);
+      setState(u, from, id, { sentAt, delivered: false, read: false }, c);
+      const written = commit(u, c);
       // The sender's other devices get a copy, made durable alongside: the ack covers both.
       const copied = to === from ? undefined : router.call('inbox', from, { type: 'carbon', user: from, to, fromDevice, id, body, sentAt });
-      const durable = Promise.all([written, stateWritten, copied]);
+      const durable = Promise.all([written, copied]);
       u.pending.set(key, durable);
-      await durable;
-      u.pending.delete(key);
-      afterDurable(u, devices, queued);
+      try {
+        await durable;
+      } finally {
+        u.pending.delete(key);
+      }
+      for (const d of devices) pump(u, d);
       return { ok: true, sentAt, duplicate: false };
     },
 
@@ -175,20 +497,28 @@ function inboxFragment(stores: Stores, router: Router<Services>, options: InboxO
       const sender = `>${to}`; // a name no user can have: carbons are deduplicated apart from real sends
       if (stateOf(u, sender, id)) return { ok: true };
       const devices = targets(u, fromDevice).filter((d) => d.name !== NO_DEVICE);
-      const { queued, written } = enqueue(u, devices, { kind: 'message', id, from: user, to, body, sentAt, fromDevice });
-      await Promise.all([written, setState(u, sender, id, { sentAt, delivered: true, read: true })]);
-      afterDurable(u, devices, queued);
+      const c = new Change();
+      enqueue(u, devices, { kind: 'message', id, from: user, to, body, sentAt, fromDevice }, c);
+      setState(u, sender, id, { sentAt, delivered: true, read: true }, c);
+      await commit(u, c);
+      for (const d of devices) pump(u, d);
       return { ok: true };
     },
 
     attach({ user, device, session }) {
-      const u = load(user) ?? create(user).u;
+      const c = new Change();
+      const u = load(user) ?? create(user, c);
       let d = u.devices.get(device);
       if (!d) {
         d = newDevice(device);
         u.devices.set(device, d);
-        adoptHeldItems(u, d);
-        void stores.devices.put([user, device], { nextSeq: d.nextSeq, ackedSeq: d.ackedSeq });
+        c.ops.push({ t: 'device', user, device });
+        c.devices.push(device);
+        adoptHeldItems(u, d, c);
+      }
+      if (c.ops.length > 0) {
+        const target = d;
+        commit(u, c).then(() => pump(u, target), warn);
       }
       if (d.session) {
         d.session.kick(ErrorCode.SESSION_REPLACED, 'this device logged in on another connection');
@@ -203,15 +533,17 @@ function inboxFragment(stores: Stores, router: Router<Services>, options: InboxO
     },
 
     start({ user, device, sessionId }) {
-      const d = users.get(user)?.devices.get(device);
-      if (!d || d.session?.id !== sessionId) return;
+      const u = users.get(user);
+      const d = u?.devices.get(device);
+      if (!u || !d || d.session?.id !== sessionId) return;
       d.started = true;
-      pump(d);
+      pump(u, d);
     },
 
     pump({ user, device, sessionId }) {
-      const d = users.get(user)?.devices.get(device);
-      if (d && d.session?.id === sessionId) pump(d);
+      const u = users.get(user);
+      const d = u?.devices.get(device);
+      if (u && d && d.session?.id === sessionId) pump(u, d);
     },
 
     detach({ user, device, sessionId }) {
@@ -220,8 +552,10 @@ function inboxFragment(stores: Stores, router: Router<Services>, options: InboxO
       if (!u || !d || d.session?.id !== sessionId) return;
       d.session = null;
       d.started = false;
+      d.items.inFlight = 0;
       u.online--;
       if (u.online === 0) router.call('presence', user, { type: 'offline', user, at: Date.now() }).catch(warn);
+      evict(d);
     },
 
     ack({ user, device, sessionId, seq }) {
@@ -231,9 +565,12 @@ function inboxFragment(stores: Stores, router: Router<Services>, options: InboxO
       const sent = d.items.inFlight > 0 ? d.items.at(d.items.inFlight - 1).seq : d.ackedSeq;
       const upTo = Math.min(seq, sent);
       if (upTo <= d.ackedSeq) return;
+      const c = new Change();
       const bySender = new Map<string, string[]>();
-      for (const q of d.items.shiftUpTo(upTo)) {
-        void stores.inbox.remove([user, device, q.seq]);
+      let fromMemory = 0;
+      const acked = dropItems(d, upTo);
+      for (const q of acked) {
+        if (q.flush === 'none') fromMemory++;
         const it = q.item;
         if (it.kind === 'message' && it.from !== user) {
           const ids = bySender.get(it.from) ?? [];
@@ -241,33 +578,41 @@ function inboxFragment(stores: Stores, router: Router<Services>, options: InboxO
           bySender.set(it.from, ids);
         }
       }
+      engine.servedTotal.inc(acked.length);
+      if (fromMemory > 0) engine.servedFromMemory.inc(fromMemory);
+      c.ops.push({ t: 'ack', user, device, from: d.ackedSeq, seq: upTo, nextSeq: d.nextSeq });
+      c.devices.push(device);
       d.ackedSeq = upTo;
-      void stores.devices.put([user, device], { nextSeq: d.nextSeq, ackedSeq: upTo });
       const now = Date.now();
+      const receipts: [string, string[]][] = [];
       for (const [from, ids] of bySender) {
         const fresh = ids.filter((id) => {
           const s = stateOf(u, from, id);
           if (!s || s.delivered) return false;
-          void setState(u, from, id, { ...s, delivered: true });
+          setState(u, from, id, { ...s, delivered: true }, c);
           return true;
         });
-        if (fresh.length > 0) router.call('inbox', from, { type: 'receipt', user: from, kind: 'delivered', by: user, ids: fresh, at: now }).catch(warn);
+        if (fresh.length > 0) receipts.push([from, fresh]);
       }
-      pump(d);
+      commit(u, c).catch(warn);
+      for (const [from, ids] of receipts) {
+        router.call('inbox', from, { type: 'receipt', user: from, kind: 'delivered', by: user, ids, at: now }).catch(warn);
+      }
+      pump(u, d);
     },
 
     async markRead({ user, from, ids, now }) {
       const u = load(user);
       if (!u) return { ok: true };
       const fresh: string[] = [];
-      let written: Promise<unknown> = Promise.resolve();
+      const c = new Change();
       for (const id of ids) {
         const s = stateOf(u, from, id);
         if (!s || s.read) continue;
-        written = setState(u, from, id, { ...s, delivered: true, read: true });
+        setState(u, from, id, { ...s, delivered: true, read: true }, c);
         fresh.push(id);
       }
-      await written;
+      await commit(u, c);
       if (fresh.length > 0) await router.call('inbox', from, { type: 'receipt', user: from, kind: 'read', by: user, ids: fresh, at: now });
       return { ok: true };
     },
@@ -276,9 +621,10 @@ function inboxFragment(stores: Stores, router: Router<Services>, options: InboxO
       const u = load(user);
       if (!u) return { ok: true };
       const devices = targets(u);
-      const { queued, written } = enqueue(u, devices, { kind: 'receipt', receipt: kind, by, ids, at });
-      await written;
-      afterDurable(u, devices, queued);
+      const c = new Change();
+      enqueue(u, devices, { kind: 'receipt', receipt: kind, by, ids, at }, c);
+      await commit(u, c);
+      for (const d of devices) pump(u, d);
       return { ok: true };
     },
 
@@ -299,26 +645,41 @@ function inboxFragment(stores: Stores, router: Router<Services>, options: InboxO
         u.online--;
         if (u.online === 0) router.call('presence', user, { type: 'offline', user, at: Date.now() }).catch(warn);
       }
-      u.devices.delete(device);
-      for (const q of d.items.shiftUpTo(MAX_SEQ)) void stores.inbox.remove([user, device, q.seq]);
-      await stores.devices.remove([user, device]);
+      forget(u, d);
+      const c = new Change();
+      c.ops.push({ t: 'forget', user, device });
+      await commit(u, c);
       return { ok: true };
     },
   };
 
-  /** The first device of a user takes over what was held for it. */
-  function adoptHeldItems(u: InboxUser, d: DeviceState): void {
+  /** The first device of a user takes over what was held for it (RAM and LMDB alike). */
+  function adoptHeldItems(u: InboxUser, d: DeviceState, c: Change): void {
     const held = u.devices.get(NO_DEVICE)!;
-    if (u.devices.size !== 2 || held.items.length === 0) return;
-    for (const q of held.items.shiftUpTo(MAX_SEQ)) {
-      // Delivered once the move itself is durable: until then only the old key may survive a crash.
-      const moved: QueuedItem = { seq: d.nextSeq++, item: q.item, durable: false };
-      d.items.push(moved);
-      void stores.inbox.remove([u.name, NO_DEVICE, q.seq]);
-      stores.inbox.put([u.name, d.name, moved.seq], q.item).then(() => { moved.durable = true; pump(d); }, warn);
+    if (u.devices.size !== 2 || (held.items.length === 0 && !held.spill)) return;
+    const moving: InboxItemRecord[] = [];
+    const spill = held.spill;
+    const ram = held.items.shiftUpTo(MAX_SEQ);
+    for (const q of ram) bytes -= q.bytes;
+    // The spilled run sits after the RAM items below it and before those above it.
+    const below = spill ? ram.filter((q) => q.seq < spill.lo) : ram;
+    for (const q of below) moving.push(q.item);
+    if (spill) {
+      for (const { value } of stores.inbox.getRange({ start: [u.name, NO_DEVICE, spill.lo], end: [u.name, NO_DEVICE, spill.hi + 1] })) moving.push(value);
+      for (const q of ram) if (q.seq > spill.hi) moving.push(q.item);
     }
+    held.spill = null;
+    for (const item of moving) {
+      // Delivered once the move is durable: until then only the held copy may survive a crash.
+      const q = newItem(d.nextSeq++, item, false);
+      pushItem(d, q);
+      c.items.push([d, q]);
+      c.ops.push({ t: 'item', user: u.name, device: d.name, seq: q.seq, item });
+    }
+    const from = held.ackedSeq;
     held.ackedSeq = held.nextSeq - 1;
-    void stores.devices.put([u.name, NO_DEVICE], { nextSeq: held.nextSeq, ackedSeq: held.ackedSeq });
+    c.ops.push({ t: 'ack', user: u.name, device: NO_DEVICE, from, seq: held.ackedSeq, nextSeq: held.nextSeq });
+    c.devices.push(NO_DEVICE);
   }
 }
 

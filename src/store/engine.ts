@@ -1,0 +1,299 @@
+// The inbox storage engine: makes inbox changes durable in the configured mode (group-commit log,
+// LMDB write-through, or memory), runs the write-back cache (items still undelivered after the
+// sync delay go to LMDB, then leave RAM), checkpoints the log and replays it on start.
+import { join } from 'node:path';
+import { Counter, Gauge, type Registry } from 'prom-client';
+import type { ServerConfig } from '../config.js';
+import type { Stores } from './kv.js';
+import { decodeOps, encodeOps, type InboxOp } from './inbox-ops.js';
+import { LogSet } from './log/index.js';
+import { createLogMetrics } from './log/metrics.js';
+
+export type Durability = ServerConfig['durability'];
+
+/** LMDB writes of one flush, issued synchronously so lmdb-js commits them in one transaction. */
+export class FlushBatch {
+  readonly written: Promise<unknown>[] = [];
+  private readonly callbacks: (() => void)[] = [];
+  items = 0;
+
+  constructor(readonly stores: Stores) {}
+
+  /** Records an LMDB write promise of this batch. */
+  add(write: Promise<unknown>): void {
+    this.written.push(write);
+  }
+
+  /** Runs once every write of the batch is durable. */
+  onCommit(fn: () => void): void {
+    this.callbacks.push(fn);
+  }
+
+  committed(): void {
+    for (const fn of this.callbacks) fn();
+  }
+}
+
+/** What the engine needs from each inbox fragment (the fragment owns its state; the engine only asks). */
+export interface CacheFragment {
+  /** Estimated RAM held by queued items and message states. */
+  readonly bytes: number;
+  /**
+   * Adds to `batch` the items durable before `cutoff` (ms since epoch) and not yet delivered,
+   * and, when `everything` is set, every durable change not yet in LMDB (devices, states).
+   */
+  collect(cutoff: number, everything: boolean, batch: FlushBatch): void;
+  /** LSN of the oldest item that is live, durable, and not in LMDB (Infinity if none). */
+  oldestUnflushedLsn(): number;
+  /** Re-applies logged ops (recovery). */
+  replay(ops: InboxOp[], lsn: number): void;
+}
+
+export interface EngineOptions {
+  config: ServerConfig;
+  stores: Stores;
+  registry: Registry;
+  /** The placement of a user id onto a fragment (the router's). */
+  fragmentOf(user: string): number;
+}
+
+export interface RecoveryReport {
+  ms: number;
+  records: number;
+  ops: number;
+}
+
+/** How often the flusher looks for lingering items, at most. */
+const MAX_TICK_MS = 250;
+const MIN_TICK_MS = 10;
+/** Devices and message states are flushed (and the log checkpointed) this often unless memory is short. */
+const CHECKPOINT_EVERY_MS = 5_000;
+/** The sync delay is full below this share of the budget and falls linearly to 0 at the budget. */
+const PRESSURE_START = 0.5;
+
+export class StorageEngine {
+  readonly mode: Durability;
+  private readonly fragments = new Map<number, CacheFragment>();
+  private timer: NodeJS.Timeout | null = null;
+  private flushing: Promise<void> | null = null;
+  private lastCheckpointRound = 0;
+  private outstanding = 0;
+  private idleWaiters: (() => void)[] = [];
+  private closed = false;
+  private readonly checkpoints: number[] = [];
+  /** The sync delay in force, for the gauge and for tests. */
+  currentDelayMs: number;
+  readonly servedTotal: Counter;
+  readonly servedFromMemory: Counter;
+  private readonly flushedItems: Counter;
+
+  private constructor(private readonly options: EngineOptions, private readonly logs: LogSet | null) {
+    const { config, registry } = options;
+    this.mode = config.durability;
+    this.currentDelayMs = config.syncDelayMs;
+    const registers = [registry];
+    this.servedTotal = new Counter({ name: 'atoll_inbox_served_total', help: 'Inbox items (messages and receipts) acked by a recipient device', registers });
+    this.servedFromMemory = new Counter({
+      name: 'atoll_inbox_served_from_memory_total', help: 'Inbox items acked by a recipient device without ever having been written to LMDB', registers,
+    });
+    this.flushedItems = new Counter({ name: 'atoll_inbox_flushed_items_total', help: 'Undelivered inbox items written to LMDB after the sync delay', registers });
+    const engine = this;
+    new Gauge({
+      name: 'atoll_inbox_cache_bytes', help: 'Estimated bytes of inbox items and message states held in RAM', registers,
+      collect() { this.set(engine.cacheBytes()); },
+    });
+    new Gauge({
+      name: 'atoll_inbox_sync_delay_seconds', help: 'Current sync delay: how long an undelivered item stays only in RAM and the log', registers,
+      collect() { this.set(engine.currentDelayMs / 1000); },
+    });
+    new Gauge({
+      name: 'atoll_inbox_fragment_cache_skew', help: 'Cache bytes of the fullest inbox fragment divided by the mean', registers,
+      collect() {
+        const all = [...engine.fragments.values()].map((f) => f.bytes);
+        const mean = all.reduce((a, b) => a + b, 0) / Math.max(1, all.length);
+        this.set(mean > 0 ? Math.max(...all) / mean : 0);
+      },
+    });
+  }
+
+  static async open(options: EngineOptions): Promise<StorageEngine> {
+    const { config } = options;
+    if (config.durability !== 'log') return new StorageEngine(options, null);
+    const dirs = config.logDirs.trim() === '' ? [join(config.dataDir, 'log')] : config.logDirs.split(',').map((d) => d.trim()).filter((d) => d !== '');
+    const observer = createLogMetrics({ registry: options.registry });
+    const logs = await LogSet.open(dirs, { observerFor: (i) => observer(i) });
+    return new StorageEngine(options, logs);
+  }
+
+  register(fragment: number, cache: CacheFragment): void {
+    this.fragments.set(fragment, cache);
+  }
+
+  /** Makes the ops of one request durable together; resolves with their LSN (0 outside log mode). */
+  write(fragment: number, ops: InboxOp[]): Promise<number> {
+    if (ops.length === 0) return Promise.resolve(0);
+    switch (this.mode) {
+      case 'memory':
+        return Promise.resolve(0);
+      case 'write-through':
+        return this.track(applyToStore(this.options.stores, ops).then(() => 0));
+      case 'log':
+        return this.track(this.logs!.append(fragment, encodeOps(ops)));
+    }
+  }
+
+  /** Replays the log after its checkpoint into the fragments. Call once, after every fragment registered. */
+  async recover(): Promise<RecoveryReport> {
+    const t0 = performance.now();
+    let records = 0;
+    let ops = 0;
+    if (this.logs) {
+      await this.logs.replay((_writer, lsn, payload) => {
+        const decoded = decodeOps(payload);
+        if (decoded.length === 0) return;
+        records++;
+        ops += decoded.length;
+        this.fragments.get(this.options.fragmentOf(decoded[0].user))?.replay(decoded, lsn);
+      });
+      for (const log of this.logs.logs) this.checkpoints.push(log.checkpointLsn);
+    }
+    return { ms: performance.now() - t0, records, ops };
+  }
+
+  /** Starts the flusher. */
+  start(): void {
+    if (this.closed || this.timer) return;
+    this.schedule();
+  }
+
+  cacheBytes(): number {
+    let total = 0;
+    for (const f of this.fragments.values()) total += f.bytes;
+    return total;
+  }
+
+  /** The sync delay for the current fill of the cache: full until PRESSURE_START, then down to 0. */
+  syncDelay(): number {
+    const fill = this.cacheBytes() / this.options.config.cacheBudgetBytes;
+    const max = this.options.config.syncDelayMs;
+    if (fill <= PRESSURE_START) return max;
+    return Math.max(0, max * (1 - (fill - PRESSURE_START) / (1 - PRESSURE_START)));
+  }
+
+  /** Runs one flush round now (tests and close use it); `everything` flushes all that is in RAM. */
+  flushNow(everything = false): Promise<void> {
+    if (this.flushing) return this.flushing.then(() => this.flushNow(everything));
+    this.flushing = this.flushRound(everything).finally(() => { this.flushing = null; });
+    return this.flushing;
+  }
+
+  /** Stops the flusher, waits for writes in flight, flushes everything and checkpoints, closes the log. */
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    await this.idle();
+    if (this.mode !== 'write-through') {
+      await this.flushing;
+      await this.flushRound(true, true);
+    }
+    await this.logs?.close();
+  }
+
+  private schedule(): void {
+    const tick = Math.min(MAX_TICK_MS, Math.max(MIN_TICK_MS, this.currentDelayMs / 20));
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      if (this.closed) return;
+      this.flushNow().catch((err: unknown) => {
+        process.emitWarning(`atoll storage: a flush failed (will retry): ${(err as Error)?.stack ?? String(err)}`);
+      }).finally(() => { if (!this.closed) this.schedule(); });
+    }, tick);
+    this.timer.unref();
+  }
+
+  private async flushRound(everything: boolean, final = false): Promise<void> {
+    const now = Date.now();
+    const delay = everything ? 0 : this.syncDelay();
+    this.currentDelayMs = delay;
+    const pressed = delay < this.options.config.syncDelayMs;
+    const checkpointRound = final || pressed || now - this.lastCheckpointRound >= CHECKPOINT_EVERY_MS;
+    if (this.mode === 'write-through') {
+      // Everything is in LMDB already; a round only lets offline devices drop what they hold.
+      const batch = new FlushBatch(this.options.stores);
+      for (const f of this.fragments.values()) f.collect(-Infinity, false, batch);
+      batch.committed();
+      return;
+    }
+    // Everything durable in the log up to here is either in this batch or pinned by an item.
+    const durable = this.logs ? this.logs.logs.map((l) => l.durableLsn) : [];
+    const batch = new FlushBatch(this.options.stores);
+    for (const f of this.fragments.values()) f.collect(now - delay, checkpointRound, batch);
+    await Promise.all(batch.written);
+    this.flushedItems.inc(batch.items);
+    batch.committed();
+    if (!checkpointRound) return;
+    this.lastCheckpointRound = now;
+    if (this.logs) await this.checkpoint(durable);
+  }
+
+  private async checkpoint(durable: number[]): Promise<void> {
+    const logs = this.logs!;
+    const pins = durable.map((lsn) => lsn + 1);
+    for (const [fragment, f] of this.fragments) {
+      const w = logs.writerFor(fragment);
+      pins[w] = Math.min(pins[w], f.oldestUnflushedLsn());
+    }
+    await Promise.all(pins.map(async (lsn, w) => {
+      if (lsn <= (this.checkpoints[w] ?? 0)) return;
+      this.checkpoints[w] = lsn;
+      await logs.checkpoint(w, lsn);
+    }));
+  }
+
+  private track<T>(p: Promise<T>): Promise<T> {
+    this.outstanding++;
+    const done = () => {
+      if (--this.outstanding === 0) for (const w of this.idleWaiters.splice(0)) w();
+    };
+    p.then(done, done);
+    return p;
+  }
+
+  private idle(): Promise<void> {
+    return this.outstanding === 0 ? Promise.resolve() : new Promise((resolve) => this.idleWaiters.push(resolve));
+  }
+}
+
+/** Write-through: the ops of one request become LMDB writes of one transaction. */
+function applyToStore(stores: Stores, ops: readonly InboxOp[]): Promise<unknown> {
+  let last: Promise<unknown> = Promise.resolve();
+  for (const op of ops) {
+    switch (op.t) {
+      case 'user':
+        last = stores.devices.put([op.user, ''], { nextSeq: 1, ackedSeq: 0 });
+        break;
+      case 'device':
+        last = stores.devices.put([op.user, op.device], { nextSeq: 1, ackedSeq: 0 });
+        break;
+      case 'item':
+        last = stores.inbox.put([op.user, op.device, op.seq], op.item);
+        break;
+      case 'ack':
+        for (let seq = op.from + 1; seq <= op.seq; seq++) stores.inbox.remove([op.user, op.device, seq]);
+        last = stores.devices.put([op.user, op.device], { nextSeq: op.nextSeq, ackedSeq: op.seq });
+        break;
+      case 'state':
+        last = stores.messages.put([op.user, op.from, op.id], op.state);
+        break;
+      case 'forget':
+        for (const key of stores.inbox.getKeys({ start: [op.user, op.device, 0], end: [op.user, op.device, Number.MAX_SAFE_INTEGER] })) {
+          stores.inbox.remove(key);
+        }
+        last = stores.devices.remove([op.user, op.device]);
+        break;
+    }
+  }
+  return last;
+}
