@@ -72,6 +72,8 @@ export interface ServerConfig {
   syncDelayMs: number;
   /** RAM budget of the inbox cache; the sync delay shrinks to 0 as the cache approaches it. */
   cacheBudgetBytes: number;
+  /** How often durable changes other than lingering items go to LMDB and the log is checkpointed (more often under memory pressure). */
+  checkpointIntervalMs: number;
   /** pino log level. */
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 }
@@ -106,6 +108,7 @@ export const defaultConfig: Readonly<ServerConfig> = Object.freeze({
   logDirs: '',
   syncDelayMs: 10_000,
   cacheBudgetBytes: 256 * 1024 * 1024,
+  checkpointIntervalMs: 5_000,
   logLevel: 'info',
 });
 
@@ -143,6 +146,9 @@ export function resolveConfig(overrides: Partial<ServerConfig> = {}): ServerConf
   if (!Number.isInteger(config.fragments) || config.fragments > 65536) throw new ConfigError(`fragments must be an integer from 1 to 65536; got ${config.fragments}`);
   if (!['log', 'write-through', 'memory'].includes(config.durability)) {
     throw new ConfigError(`durability must be one of log, write-through, memory; got ${String(config.durability)}`);
+  }
+  if (!Number.isFinite(config.checkpointIntervalMs) || config.checkpointIntervalMs < 0) {
+    throw new ConfigError(`checkpointIntervalMs must be a number >= 0; got ${config.checkpointIntervalMs}`);
   }
   if (!Number.isFinite(config.syncDelayMs) || config.syncDelayMs < 0) throw new ConfigError(`syncDelayMs must be a number >= 0; got ${config.syncDelayMs}`);
   if (config.tls && (!config.tls.cert || !config.tls.key)) throw new ConfigError('tls needs both cert and key (paths to PEM files)');

@@ -66,8 +66,6 @@ export interface RecoveryReport {
 /** How often the flusher looks for lingering items, at most. */
 const MAX_TICK_MS = 250;
 const MIN_TICK_MS = 10;
-/** Devices and message states are flushed (and the log checkpointed) this often unless memory is short. */
-const CHECKPOINT_EVERY_MS = 5_000;
 /** The sync delay is full below this share of the budget and falls linearly to 0 at the budget. */
 const PRESSURE_START = 0.5;
 
@@ -218,7 +216,7 @@ export class StorageEngine {
     const delay = everything ? 0 : this.syncDelay();
     this.currentDelayMs = delay;
     const pressed = delay < this.options.config.syncDelayMs;
-    const checkpointRound = final || pressed || now - this.lastCheckpointRound >= CHECKPOINT_EVERY_MS;
+    const checkpointRound = final || pressed || now - this.lastCheckpointRound >= this.options.config.checkpointIntervalMs;
     if (this.mode === 'write-through') {
       // Everything is in LMDB already; a round only lets offline devices drop what they hold.
       const batch = new FlushBatch(this.options.stores);
@@ -261,7 +259,8 @@ export class StorageEngine {
     return p;
   }
 
-  private idle(): Promise<void> {
+  /** Resolves once no write issued so far is still in flight. */
+  idle(): Promise<void> {
     return this.outstanding === 0 ? Promise.resolve() : new Promise((resolve) => this.idleWaiters.push(resolve));
   }
 }
