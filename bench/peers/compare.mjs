@@ -1,5 +1,6 @@
 // Reads the --json results of bench/peers/run.sh (SCENARIO-SERVER-RUN.json in one folder) and
-// prints one Markdown comparison table: the median of the runs per figure, and ratios against Atoll.
+// prints one Markdown comparison table: the median of the runs per figure, ratios against Atoll
+// ("better"/"worse" from Atoll's side), every run's value with the load average it started at.
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
 
@@ -9,18 +10,29 @@ if (!dir) {
   process.exit(1);
 }
 
-const results = new Map(); // "scenario server" -> [result, ...]
-for (const f of readdirSync(dir).filter((n) => n.endsWith('.json'))) {
-  const m = /^(\w+)-(\w+)-(\d+)\.json$/.exec(f);
-  if (!m) continue;
+const results = new Map(); // "scenario server" -> [result, ...] in run order
+const files = readdirSync(dir)
+  .map((f) => /^(\w+)-(\w+)-(\d+)\.json$/.exec(f))
+  .filter((m) => m !== null)
+  .sort((a, b) => Number(a[3]) - Number(b[3]));
+for (const m of files) {
   let r;
   try {
-    r = JSON.parse(readFileSync(path.join(dir, f), 'utf8'));
+    r = JSON.parse(readFileSync(path.join(dir, m[0]), 'utf8'));
   } catch {
     r = { error: 'no JSON result' };
   }
+  r.run = Number(m[3]);
   const key = `${m[1]} ${m[2]}`;
   results.set(key, [...(results.get(key) ?? []), r]);
+}
+// load.txt: "scenario server run load1 load5 load15", written by run.sh as each measured run starts
+const loads = new Map();
+if (existsSync(path.join(dir, 'load.txt'))) {
+  for (const l of readFileSync(path.join(dir, 'load.txt'), 'utf8').trim().split('\n')) {
+    const [sc, sv, run, l1] = l.split(' ');
+    loads.set(`${sc} ${sv} ${run}`, l1);
+  }
 }
 
 const median = (xs) => {
@@ -31,19 +43,21 @@ const median = (xs) => {
 const fig = (r, prefix) => r.figures?.find((f) => f.name.startsWith(prefix))?.value ?? null;
 const fmt = (v, d = 1) => (v === null ? 'n/a' : Number(v).toFixed(d));
 
-/** Figures compared, per scenario: [label, how to read it from one result, decimals, lower is better]. */
+/** Figures compared, per scenario: [label, how to read it from one result, decimals, lower is better, ratio shown (default yes)]. */
 const FIGURES = {
   connect: [
     ['server RSS per idle session (KB)', (r) => fig(r, 'server RSS per session'), 1, true],
     ['connect rate (sessions/s)', (r) => fig(r, 'connect rate'), 0, false],
-    ['sessions connected', (r) => fig(r, 'sessions connected'), 0, false],
+    ['sessions connected', (r) => fig(r, 'sessions connected'), 0, false, false],
+    ['server RSS with sessions (MB)', (r) => fig(r, 'server RSS with sessions'), 0, true],
   ],
   chat: [
     ['highest offered rate with p99 < 50 ms (msgs/s)', (r) => fig(r, 'highest offered rate'), 0, false],
     ['p99 at the first step (ms)', (r) => r.steps?.[0]?.p99Ms ?? null, 1, true],
+    ['delivered msgs/s at the last step', (r) => r.steps?.at(-1)?.deliveredRate ?? null, 0, false],
     ['p99 at the last step (ms)', (r) => r.steps?.at(-1)?.p99Ms ?? null, 1, true],
-    ['server CPU at the last step (%)', (r) => r.steps?.at(-1)?.serverCpuPct ?? null, 0, true],
-    ['generator CPU at the last step (%)', (r) => r.steps?.at(-1)?.generatorCpuPct ?? null, 0, true],
+    ['server CPU at the last step (%)', (r) => r.steps?.at(-1)?.serverCpuPct ?? null, 0, true, false],
+    ['generator CPU at the last step (%)', (r) => r.steps?.at(-1)?.generatorCpuPct ?? null, 0, true, false],
   ],
   offline: [
     ['drain time (s)', (r) => fig(r, 'drain time'), 2, true],
@@ -61,7 +75,7 @@ for (const [scenario, figures] of Object.entries(FIGURES)) {
   out.push(`### ${scenario}`, '');
   out.push(`| figure | ${servers.map((s) => `${s} (median of n)`).join(' | ')} | ${servers.filter((s) => s !== 'atoll').map((s) => `atoll vs ${s}`).join(' | ')} |`);
   out.push(`|---|${servers.map(() => '---:').join('|')}|${servers.filter((s) => s !== 'atoll').map(() => '---:').join('|')}|`);
-  for (const [label, read, d, lowerBetter] of figures) {
+  for (const [label, read, d, lowerBetter, withRatio = true] of figures) {
     const med = new Map(servers.map((s) => {
       const rs = (results.get(`${scenario} ${s}`) ?? []).filter((r) => !r.error);
       return [s, { v: median(rs.map(read)), n: rs.length }];
@@ -69,10 +83,35 @@ for (const [scenario, figures] of Object.entries(FIGURES)) {
     const a = med.get('atoll')?.v ?? null;
     const ratios = servers.filter((s) => s !== 'atoll').map((s) => {
       const p = med.get(s).v;
+      if (!withRatio) return '';
       if (a === null || p === null || a === 0 || p === 0) return 'n/a';
-      return `${(lowerBetter ? p / a : a / p).toFixed(1)}x ${lowerBetter ? 'less' : 'more'}`;
+      const better = lowerBetter ? p / a : a / p; // > 1: Atoll is better
+      return better >= 1 ? `${better.toFixed(1)}x better` : `${(1 / better).toFixed(1)}x worse`;
     });
     out.push(`| ${label} | ${servers.map((s) => `${fmt(med.get(s).v, d)} (n=${med.get(s).n})`).join(' | ')} | ${ratios.join(' | ')} |`);
+  }
+  if (scenario === 'chat') {
+    // the ladder itself: per offered rate, the median over runs of p99 and of delivered msgs/s
+    const rates = [...new Set(servers.flatMap((s) => (results.get(`chat ${s}`) ?? []).flatMap((r) => (r.steps ?? []).map((st) => st.offeredRate))))].sort((x, y) => x - y);
+    out.push('', 'Rate ladder, medians over runs: p99 ms / delivered msgs/s / server CPU % / generator CPU % at each offered rate:', '');
+    out.push(`| offered msgs/s | ${servers.join(' | ')} |`);
+    out.push(`|---:|${servers.map(() => '---').join('|')}|`);
+    for (const rate of rates) {
+      const cells = servers.map((s) => {
+        const st = (results.get(`chat ${s}`) ?? []).flatMap((r) => (r.steps ?? []).filter((x) => x.offeredRate === rate));
+        if (st.length === 0) return 'n/a';
+        return `${fmt(median(st.map((x) => x.p99Ms)), 1)} / ${fmt(median(st.map((x) => x.deliveredRate)), 0)} / ${fmt(median(st.map((x) => x.serverCpuPct)), 0)} / ${fmt(median(st.map((x) => x.generatorCpuPct)), 0)}`;
+      });
+      out.push(`| ${rate} | ${cells.join(' | ')} |`);
+    }
+  }
+  // every run's value, with the machine's 1-minute load average when that run started
+  out.push('', 'Individual runs (value, and the 1-minute load average of this shared 2-core machine when the run started):', '');
+  out.push(`| figure | ${servers.join(' | ')} |`);
+  out.push(`|---|${servers.map(() => '---').join('|')}|`);
+  for (const [label, read, d] of figures) {
+    const cells = servers.map((s) => (results.get(`${scenario} ${s}`) ?? []).map((r) => `${r.error ? 'failed' : fmt(read(r), d)} (load ${loads.get(`${scenario} ${s} ${r.run}`) ?? '?'})`).join(', '));
+    out.push(`| ${label} | ${cells.join(' | ')} |`);
   }
   const failed = servers.flatMap((s) => (results.get(`${scenario} ${s}`) ?? []).filter((r) => r.error).map((r) => `${s}: ${r.error}`));
   for (const f of failed) out.push(`\nfailed run: ${f}`);
