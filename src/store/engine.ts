@@ -79,6 +79,10 @@ export class StorageEngine {
   private idleWaiters: (() => void)[] = [];
   private closed = false;
   private readonly checkpoints: number[] = [];
+  private totalBytes = 0;
+  private gate: Promise<void> | null = null;
+  private soon = false;
+  private started = false;
   /** The sync delay in force, for the gauge and for tests. */
   currentDelayMs: number;
   readonly servedTotal: Counter;
@@ -161,18 +165,40 @@ export class StorageEngine {
   /** Starts the flusher. */
   start(): void {
     if (this.closed || this.timer) return;
+    this.started = true;
     this.schedule();
   }
 
   cacheBytes(): number {
-    let total = 0;
-    for (const f of this.fragments.values()) total += f.bytes;
-    return total;
+    return this.totalBytes;
+  }
+
+  /** Fragments report every change of the RAM they hold; under pressure a flush starts at once. */
+  bytesChanged(delta: number): void {
+    this.totalBytes += delta;
+    if (delta <= 0 || this.soon || !this.started || this.closed) return;
+    if (this.totalBytes <= this.options.config.cacheBudgetBytes * PRESSURE_START) return;
+    this.soon = true;
+    setImmediate(() => {
+      this.soon = false;
+      if (!this.flushing && !this.closed) this.flushNow().catch(warnFlush);
+    });
+  }
+
+  /**
+   * Backpressure: null while the cache is within its budget; past it, a promise of the next flush
+   * round, which new messages wait for (all of them, in arrival order, until it settles).
+   */
+  admit(): Promise<void> | null {
+    if (this.gate) return this.gate;
+    if (this.totalBytes <= this.options.config.cacheBudgetBytes || this.closed) return null;
+    this.gate = this.flushNow().catch(warnFlush).finally(() => { this.gate = null; });
+    return this.gate;
   }
 
   /** The sync delay for the current fill of the cache: full until PRESSURE_START, then down to 0. */
   syncDelay(): number {
-    const fill = this.cacheBytes() / this.options.config.cacheBudgetBytes;
+    const fill = this.totalBytes / this.options.config.cacheBudgetBytes;
     const max = this.options.config.syncDelayMs;
     if (fill <= PRESSURE_START) return max;
     return Math.max(0, max * (1 - (fill - PRESSURE_START) / (1 - PRESSURE_START)));
@@ -204,9 +230,7 @@ export class StorageEngine {
     this.timer = setTimeout(() => {
       this.timer = null;
       if (this.closed) return;
-      this.flushNow().catch((err: unknown) => {
-        process.emitWarning(`atoll storage: a flush failed (will retry): ${(err as Error)?.stack ?? String(err)}`);
-      }).finally(() => { if (!this.closed) this.schedule(); });
+      this.flushNow().catch(warnFlush).finally(() => { if (!this.closed) this.schedule(); });
     }, tick);
     this.timer.unref();
   }
@@ -263,6 +287,10 @@ export class StorageEngine {
   idle(): Promise<void> {
     return this.outstanding === 0 ? Promise.resolve() : new Promise((resolve) => this.idleWaiters.push(resolve));
   }
+}
+
+function warnFlush(err: unknown): void {
+  process.emitWarning(`atoll storage: a flush failed (will retry): ${(err as Error)?.stack ?? String(err)}`);
 }
 
 /** Write-through: the ops of one request become LMDB writes of one transaction. */

@@ -42,13 +42,16 @@ export class ItemQueue {
     this.items.splice(this.head + index, 0, ...items);
   }
 
-  /** Removes and returns the first `count` items (none of them in flight). */
-  removeFront(count: number): QueuedItem[] {
-    const out = this.items.slice(this.head, this.head + count);
-    for (let i = 0; i < count; i++) this.items[this.head + i] = undefined as never;
-    this.head += count;
-    this.compact();
-    return out;
+  /** Removes and returns `count` items from `index` on (none of them in flight). */
+  removeRange(index: number, count: number): QueuedItem[] {
+    if (index === 0) {
+      const out = this.items.slice(this.head, this.head + count);
+      for (let i = 0; i < count; i++) this.items[this.head + i] = undefined as never;
+      this.head += count;
+      this.compact();
+      return out;
+    }
+    return this.items.splice(this.head + index, count);
   }
 
   /** Removes and returns the items with seq <= `seq` from the front. */

@@ -101,6 +101,10 @@ function inboxFragment(fragment: number, stores: Stores, router: Router<Services
   let youngHead = 0;
   const dirtyUsers = new Set<InboxUser>();
   let bytes = 0;
+  const addBytes = (n: number) => {
+    bytes += n;
+    engine.bytesChanged(n);
+  };
 
   function newUser(name: string): InboxUser {
     return {
@@ -160,7 +164,7 @@ function inboxFragment(fragment: number, stores: Stores, router: Router<Services
   function pushItem(d: DeviceState, q: QueuedItem): void {
     d.items.push(q);
     d.lastSeq = Math.max(d.lastSeq, q.seq);
-    bytes += q.bytes;
+    addBytes(q.bytes);
   }
 
   function enqueue(u: InboxUser, devices: DeviceState[], item: InboxItemRecord, c: Change): void {
@@ -173,12 +177,12 @@ function inboxFragment(fragment: number, stores: Stores, router: Router<Services
   }
 
   function putState(u: InboxUser, key: string, s: MessageStateRecord): void {
-    if (!u.states.has(key)) bytes += STATE_OVERHEAD + 2 * key.length;
+    if (!u.states.has(key)) addBytes(STATE_OVERHEAD + 2 * key.length);
     u.states.set(key, s);
   }
 
   function dropState(u: InboxUser, key: string): void {
-    if (u.states.delete(key)) bytes -= STATE_OVERHEAD + 2 * key.length;
+    if (u.states.delete(key)) addBytes(-(STATE_OVERHEAD + 2 * key.length));
   }
 
   function stateOf(u: InboxUser, from: string, id: string): MessageStateRecord | undefined {
@@ -251,7 +255,7 @@ function inboxFragment(fragment: number, stores: Stores, router: Router<Services
     const loaded: QueuedItem[] = [];
     for (const { key, value } of stores.inbox.getRange({ start: [u.name, d.name, spill.lo], end: [u.name, d.name, spill.hi + 1], limit: options.window })) {
       const q = newItem(key[2], value, true);
-      bytes += q.bytes;
+      addBytes(q.bytes);
       loaded.push(q);
     }
     const last = loaded.length > 0 ? loaded[loaded.length - 1].seq : spill.hi;
@@ -259,18 +263,18 @@ function inboxFragment(fragment: number, stores: Stores, router: Router<Services
     d.items.insertAt(d.items.inFlight, loaded);
   }
 
-  /** An offline device's items that are in LMDB leave RAM (they join the spilled range). */
+  /** Items that are in LMDB and not pushed to a session leave RAM (they join the spilled range). */
   function evict(d: DeviceState): void {
-    if (d.session) return;
     const q = d.items;
-    let n = 0;
+    const start = q.inFlight;
+    let n = start;
     while (n < q.length && q.at(n).flush === 'flushed') n++;
-    if (n === 0) return;
-    // The spilled range must stay one run: every RAM item queued before it has to go too.
+    if (n === start) return;
+    // The spilled range must stay one run: every RAM item queued before it (but those in flight) has to go too.
     if (d.spill && n < q.length && q.at(n).seq < d.spill.lo) return;
-    const lo = q.at(0).seq;
+    const lo = q.at(start).seq;
     const hi = q.at(n - 1).seq;
-    for (const gone of q.removeFront(n)) bytes -= gone.bytes;
+    for (const gone of q.removeRange(start, n - start)) addBytes(-gone.bytes);
     d.spill = d.spill ? { lo: Math.min(lo, d.spill.lo), hi: Math.max(hi, d.spill.hi) } : { lo, hi };
   }
 
@@ -278,7 +282,7 @@ function inboxFragment(fragment: number, stores: Stores, router: Router<Services
     const out = d.items.shiftUpTo(upTo);
     for (const q of out) {
       q.acked = true;
-      bytes -= q.bytes;
+      addBytes(-(q.bytes));
     }
     if (d.spill && upTo >= d.spill.lo) d.spill = upTo >= d.spill.hi ? null : { lo: upTo + 1, hi: d.spill.hi };
     return out;
@@ -447,7 +451,7 @@ function inboxFragment(fragment: number, stores: Stores, router: Router<Services
 
   function forget(u: InboxUser, d: DeviceState): void {
     d.forgotten = true;
-    for (const q of d.items.shiftUpTo(MAX_SEQ)) bytes -= q.bytes;
+    for (const q of d.items.shiftUpTo(MAX_SEQ)) addBytes(-(q.bytes));
     u.devices.delete(d.name);
     u.forgotten.add(d.name);
     u.dirtyDevices.delete(d.name);
@@ -464,6 +468,9 @@ function inboxFragment(fragment: number, stores: Stores, router: Router<Services
     },
 
     async store({ to, from, fromDevice, id, body, now }) {
+      // Over its memory budget the cache makes new messages wait for a flush round (FIFO, so order holds).
+      const gate = engine.admit();
+      if (gate) await gate;
       const u = load(to);
       if (!u) return { ok: false, code: 'USER_NOT_FOUND' };
       const key = stateKey(from, id);
@@ -660,7 +667,7 @@ function inboxFragment(fragment: number, stores: Stores, router: Router<Services
     const moving: InboxItemRecord[] = [];
     const spill = held.spill;
     const ram = held.items.shiftUpTo(MAX_SEQ);
-    for (const q of ram) bytes -= q.bytes;
+    for (const q of ram) addBytes(-(q.bytes));
     // The spilled run sits after the RAM items below it and before those above it.
     const below = spill ? ram.filter((q) => q.seq < spill.lo) : ram;
     for (const q of below) moving.push(q.item);

@@ -1,0 +1,111 @@
+// The write-back offline cache: a message acked by its recipient before the sync delay never
+// touches LMDB; one that lingers is written there; under a flood to offline users the sync delay
+// shrinks and the cache stays within its budget, and nothing is lost.
+import assert from 'node:assert/strict';
+import { it } from 'node:test';
+import { open } from 'lmdb';
+import { join } from 'node:path';
+import { RawClient } from '../../helpers/raw-client.js';
+import { startTestServer, tempDir } from '../../helpers/server.js';
+import { attach, metric, openEngineNode } from '../../store/engine-node.js';
+
+const PW = 'password-1';
+
+it('writes a message acked before the sync delay nowhere but the log, and one that lingers to LMDB', async () => {
+  const dir = tempDir();
+  try {
+    const server = await startTestServer({ dataDir: dir.path, syncDelayMs: 600, sendBurst: 1000 });
+    const bob = await RawClient.login(server.tcp, 'bob', PW, 'phone', true);
+    (await RawClient.login(server.tcp, 'carol', PW, 'phone', true)).close();
+    const alice = await RawClient.login(server.ws, 'alice', PW, 'laptop', true);
+    for (let i = 0; i < 50; i++) await alice.request({ send: { id: `b${i}`, to: 'bob', body: Buffer.from(`hi ${i}`) } }, 'sendAck');
+    const got = await bob.receive(50);
+    assert.equal(got.length, 50);
+    for (let i = 0; i < 5; i++) await alice.request({ send: { id: `c${i}`, to: 'carol', body: Buffer.from(`yo ${i}`) } }, 'sendAck');
+    await bob.request({ ping: { nonce: 1 } }, 'pong'); // bob's acks were handled before this reply
+    assert.equal(await metric(server.metrics, 'atoll_inbox_served_total'), 50);
+    assert.equal(await metric(server.metrics, 'atoll_inbox_served_from_memory_total'), 50);
+    assert.equal(await metric(server.metrics, 'atoll_inbox_flushed_items_total'), 0, 'nothing flushed before the sync delay');
+    await new Promise((resolve) => setTimeout(resolve, 1200));
+    // carol's 5 lingered; alice's 50 delivered-receipts wait too (she never acks them).
+    const flushed = await metric(server.metrics, 'atoll_inbox_flushed_items_total');
+    assert.ok(flushed >= 5, `lingering items were flushed (${flushed})`);
+    alice.close();
+    bob.close();
+    await server.close();
+
+    const root = open({ path: join(dir.path, 'atoll.mdb'), maxDbs: 16, readOnly: true });
+    const inbox = root.openDB<unknown, [string, string, number]>({ name: 'inbox' });
+    const keysOf = (user: string) => [...inbox.getKeys({ start: [user, '', 0], end: [user, '\uffff', Number.MAX_SAFE_INTEGER] })];
+    assert.deepEqual(keysOf('bob'), [], 'no item of bob ever reached LMDB');
+    assert.deepEqual(keysOf('carol').map((k) => k[2]), [1, 2, 3, 4, 5]);
+    await root.close();
+
+    const again = await startTestServer({ dataDir: dir.path, syncDelayMs: 600 });
+    const carol = await RawClient.login(again.tcp, 'carol', PW, 'phone');
+    const items = await carol.receive(5);
+    assert.deepEqual(items.map((f) => f.deliver!.message!.id), ['c0', 'c1', 'c2', 'c3', 'c4']);
+    await carol.request({ ping: { nonce: 2 } }, 'pong');
+    assert.equal(await metric(again.metrics, 'atoll_inbox_served_total'), 5);
+    assert.equal(await metric(again.metrics, 'atoll_inbox_served_from_memory_total'), 0, 'they came from LMDB');
+    carol.close();
+    await again.close();
+  } finally {
+    dir.remove();
+  }
+});
+
+it('shrinks the sync delay under a flood to offline users and keeps the cache within its budget', async () => {
+  const dir = tempDir();
+  const budget = 1_000_000;
+  const syncDelayMs = 30_000;
+  const node = await openEngineNode(dir.path, { cacheBudgetBytes: budget, syncDelayMs, checkpointIntervalMs: 1000, inboxWindow: 500 });
+  try {
+    node.engine.start();
+    const users = Array.from({ length: 10 }, (_, i) => `o${i}`);
+    for (const u of users) {
+      await node.router.call('inbox', u, { type: 'ensureUser', user: u });
+      const { session } = await attach(node, u, 'phone');
+      await node.router.call('inbox', u, { type: 'detach', user: u, device: 'phone', sessionId: session.id });
+    }
+    const body = Buffer.alloc(400, 7);
+    const total = 20_000;
+    let maxBytes = 0;
+    let minDelay = syncDelayMs;
+    for (let sent = 0; sent < total; sent += 200) {
+      await Promise.all(Array.from({ length: 200 }, (_, k) => {
+        const n = sent + k;
+        const to = users[n % users.length];
+        return node.router.call('inbox', to, { type: 'store', to, from: 'flooder', fromDevice: 'x', id: `f${n}`, body, now: Date.now() });
+      }));
+      maxBytes = Math.max(maxBytes, node.engine.cacheBytes());
+      minDelay = Math.min(minDelay, node.engine.currentDelayMs);
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    const flooded = total * (400 + 160);
+    assert.ok(flooded > 10 * budget, 'the flood is far larger than the budget');
+    assert.ok(minDelay < syncDelayMs / 2, `the sync delay shrank (to ${minDelay} ms)`);
+    assert.ok(maxBytes < budget * 1.3, `cache stayed near its budget (max ${maxBytes} bytes of ${budget})`);
+    assert.ok(await metric(node.registry, 'atoll_inbox_flushed_items_total') > total / 2, 'most of the flood went to LMDB');
+
+    // Nothing was lost: every offline user gets its 2,000, in order, read back from LMDB in windows.
+    for (const u of users) {
+      const { session } = await attach(node, u, 'phone');
+      let seen = 0;
+      for (;;) {
+        const batch = session.delivered.slice(seen);
+        if (batch.length === 0) break;
+        seen += batch.length;
+        await node.router.call('inbox', u, { type: 'ack', user: u, device: 'phone', sessionId: session.id, seq: batch[batch.length - 1].seq! });
+      }
+      const ids = session.delivered.map((d) => Number(d.message!.id!.slice(1)));
+      assert.equal(ids.length, total / users.length, `${u} got everything`);
+      assert.ok(ids.every((x, i) => i === 0 || x > ids[i - 1]), `${u} in order`);
+    }
+    await node.engine.flushNow(false);
+    assert.equal(node.engine.currentDelayMs, syncDelayMs, 'the delay is back to its maximum once the cache drained');
+  } finally {
+    await node.close();
+    dir.remove();
+  }
+});
