@@ -101,7 +101,8 @@ export const defaultConfig: Readonly<ServerConfig> = Object.freeze({
   maxLoginAttempts: 5,
   resumeTokenTtlMs: 30 * 24 * 3600 * 1000,
   scrypt: { N: 16384, r: 8, p: 1 },
-  maxConcurrentAuth: 4,
+  // libuv's pool has 4 threads, shared with LMDB and file writes: hashing must not take them all.
+  maxConcurrentAuth: 2,
   maxQueuedAuth: 2000,
   maxSubscriptions: 1000,
   durability: 'log',

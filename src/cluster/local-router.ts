@@ -32,8 +32,8 @@ class Owner {
     return this.queue.length - this.head;
   }
 
-  enqueue(job: Job, droppable: boolean): boolean {
-    const max = droppable ? this.limit * DROPPABLE_SHARE : this.limit;
+  enqueue(job: Job, priority: 'droppable' | 'normal' | 'always'): boolean {
+    const max = priority === 'droppable' ? this.limit * DROPPABLE_SHARE : priority === 'normal' ? this.limit : Infinity;
     if (this.depth >= max) return false;
     this.queue.push(job);
     if (!this.scheduled) {
@@ -109,14 +109,18 @@ export class LocalRouter<S extends Record<string, Api>> implements Router<S> {
   call<N extends keyof S & string, K extends keyof S[N] & string>(service: N, key: string, req: { type: K } & S[N][K]['req']): Promise<S[N][K]['res']> {
     const owner = this.owner(service, key);
     return new Promise((resolve, reject) => {
-      if (!owner.enqueue({ req, resolve: resolve as (v: unknown) => void, reject }, false)) {
+      if (!owner.enqueue({ req, resolve: resolve as (v: unknown) => void, reject }, 'normal')) {
         reject(new OwnerBusyError(service, owner.fragment));
       }
     });
   }
 
   cast<N extends keyof S & string, K extends keyof S[N] & string>(service: N, key: string, req: { type: K } & S[N][K]['req']): void {
-    this.owner(service, key).enqueue({ req, resolve: null, reject: null }, true);
+    this.owner(service, key).enqueue({ req, resolve: null, reject: null }, 'droppable');
+  }
+
+  tell<N extends keyof S & string, K extends keyof S[N] & string>(service: N, key: string, req: { type: K } & S[N][K]['req']): void {
+    this.owner(service, key).enqueue({ req, resolve: null, reject: null }, 'always');
   }
 
   /** Requests handled per fragment of a service, for skew figures (max / mean). */

@@ -18,6 +18,11 @@ export interface Router<S extends Record<string, Api>> {
   call<N extends keyof S & string, K extends keyof S[N] & string>(
     service: N, key: string, req: { type: K } & S[N][K]['req'],
   ): Promise<S[N][K]['res']>;
+  /** Fire and forget, never dropped, past the mailbox limit: for requests that release state
+   *  (detach, unsubscribe, acks), which must not be refused when an owner is busy. */
+  tell<N extends keyof S & string, K extends keyof S[N] & string>(
+    service: N, key: string, req: { type: K } & S[N][K]['req'],
+  ): void;
   /** Fire and forget, for droppable traffic (typing, presence blips): dropped when the owner is busy. */
   cast<N extends keyof S & string, K extends keyof S[N] & string>(
     service: N, key: string, req: { type: K } & S[N][K]['req'],

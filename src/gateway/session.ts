@@ -58,6 +58,14 @@ function sameSecret(given: string, expected: string): boolean {
 }
 let nextSessionId = 1;
 
+interface PendingSend { ref: number; id: string; to: string; body: Uint8Array }
+
+const CLOSED_TRANSPORT: Transport = {
+  write: () => undefined, bufferedBytes: () => 0, whenDrained: () => undefined, pause: () => undefined,
+  resume: () => undefined, end: () => undefined, destroy: () => undefined, remote: 'closed',
+};
+const CLOSED_SPLITTER = new FrameSplitter(0);
+
 export class Session implements SessionRef, IdleTracked {
   readonly id = nextSessionId++;
   lastActivity = Date.now();
@@ -70,8 +78,11 @@ export class Session implements SessionRef, IdleTracked {
   private loginFailures = 0;
   private sendTokens: number;
   private lastRefill = Date.now();
-  /** Sends refused for rate, leaking away at the allowed rate: a client that keeps pushing is closed. */
-  private rateViolations = 0;
+  /** Sends waiting for a rate token, in arrival order; null when none wait. */
+  private sendQueue: PendingSend[] | null = null;
+  private sendTimer: NodeJS.Timeout | null = null;
+  /** Whether the socket is currently paused (see updateReading). */
+  private readingPaused = false;
   private subscriptions: Set<string> | null = null;
   /** Estimated bytes of the frames in `outbox`, so congestion is seen before they are encoded. */
   private outboxBytes = 0;
@@ -82,7 +93,7 @@ export class Session implements SessionRef, IdleTracked {
   private typingWindowStart = 0;
   private typingInWindow = 0;
 
-  constructor(private readonly transport: Transport, private readonly ctx: GatewayContext) {
+  constructor(private transport: Transport, private readonly ctx: GatewayContext) {
     this.splitter = new FrameSplitter(ctx.config.maxFrameBytes);
     this.sendTokens = ctx.config.sendBurst;
     ctx.sessions.add(this);
@@ -99,18 +110,20 @@ export class Session implements SessionRef, IdleTracked {
   /** Bytes from the socket: any number of frames, possibly split anywhere. */
   onBytes(chunk: Uint8Array): void {
     if (this.state === 'closed') return;
-    this.lastActivity = Date.now();
+    // Only a logged-in connection earns more time: others must log in within the idle timeout
+    // of connecting, however much they ping (an idle pre-login socket is a cheap attack).
+    if (this.state === 'live') this.lastActivity = Date.now();
     try {
       this.splitter.push(chunk, this.onFrameBytes);
     } catch (err) {
-      if (!(err instanceof FramingError)) throw err;
+      if (!(err instanceof FramingError)) return this.crashed(err);
       this.fail(err.code === 'FRAME_TOO_LARGE' ? ErrorCode.FRAME_TOO_LARGE : ErrorCode.BAD_FRAME, err.message);
     }
   }
 
   private onFrameBytes = (bytes: Uint8Array): void => {
     if (this.state === 'closed') return;
-    this.ctx.metrics.framesIn.inc();
+    this.ctx.metrics.counts.framesIn++;
     this.onFrame(decodeFrame(bytes));
   };
 
@@ -194,6 +207,11 @@ export class Session implements SessionRef, IdleTracked {
     if (!validPassword(req.password)) throw new RequestError(ErrorCode.INVALID_ARGUMENT, 'password must be at least 8 characters and at most 1024 bytes');
     const user = req.user;
     const password = req.password;
+    // A taken name is refused before any hashing, and counts as a failed attempt, so looping
+    // Register on a taken name cannot burn hashing time.
+    if (await this.ctx.router.call('accounts', user, { type: 'credentials', user }) !== null) {
+      return this.loginFailed(ErrorCode.USER_EXISTS, `the name ${user} is taken`);
+    }
     const salt = newSalt();
     const passwordHash = await this.admit(() => hashPassword(password, salt, scrypt));
     // The inbox first: if we crash between the two, a retry of Register completes the account.
@@ -259,7 +277,7 @@ export class Session implements SessionRef, IdleTracked {
   private async goLive(ref: number, user: string, device: string, token: string, expiresAt: number): Promise<void> {
     const { ackedSeq } = await this.ctx.router.call('inbox', user, { type: 'attach', user, device, session: this });
     if (this.state === 'closed') {
-      this.ctx.router.call('inbox', user, { type: 'detach', user, device, sessionId: this.id }).catch(this.warn);
+      this.ctx.router.tell('inbox', user, { type: 'detach', user, device, sessionId: this.id });
       return;
     }
     this.user = user;
@@ -267,7 +285,7 @@ export class Session implements SessionRef, IdleTracked {
     this.state = 'live';
     this.ctx.metrics.sessionsLive.inc();
     this.reply(ref, { loginOk: { user, device, resumeToken: token, tokenExpiresAt: expiresAt, ackedSeq, serverTime: Date.now() } });
-    await this.ctx.router.call('inbox', user, { type: 'start', user, device, sessionId: this.id });
+    this.ctx.router.tell('inbox', user, { type: 'start', user, device, sessionId: this.id });
   }
 
   private async logout(ref: number, forgetDevice: boolean): Promise<unknown> {
@@ -290,41 +308,81 @@ export class Session implements SessionRef, IdleTracked {
     if (body.length > this.ctx.config.maxBodyBytes) {
       return this.error(ref, ErrorCode.MESSAGE_TOO_LARGE, `body of ${body.length} bytes exceeds the limit of ${this.ctx.config.maxBodyBytes}`);
     }
-    if (!this.takeSendToken(ref)) return;
+    // A decoded body is a view into the whole receive buffer: keep an exact copy, or one queued
+    // byte could pin a 64 KiB chunk.
+    const pending: PendingSend = { ref, id, to, body: new Uint8Array(body) };
+    if (this.sendQueue !== null) return this.queueSend(pending);
+    if (!this.takeSendToken()) {
+      this.sendQueue = [];
+      this.queueSend(pending);
+      this.updateReading();
+      return;
+    }
+    this.dispatchSend(pending);
+  }
+
+  /**
+   * Over the rate, sends wait here in order and the socket stops being read (TCP backpressure
+   * slows the client). Refusing one send while a later one is accepted would break per-pair order.
+   */
+  private queueSend(pending: PendingSend): void {
+    const queue = this.sendQueue!;
+    if (queue.length >= this.ctx.config.sendBurst) {
+      this.fail(ErrorCode.RATE_LIMITED, `kept sending past the rate limit of ${this.ctx.config.sendRatePerSec} messages/s`, pending.ref);
+      return;
+    }
+    queue.push(pending);
+    if (this.sendTimer === null) this.sendTimer = setTimeout(this.drainSends, this.msUntilToken());
+  }
+
+  private drainSends = (): void => {
+    this.sendTimer = null;
+    const queue = this.sendQueue;
+    if (queue === null || this.state === 'closed') return;
+    let next = 0;
+    while (next < queue.length && this.takeSendToken()) this.dispatchSend(queue[next++]);
+    queue.splice(0, next);
+    if (queue.length > 0) {
+      this.sendTimer = setTimeout(this.drainSends, this.msUntilToken());
+      return;
+    }
+    this.sendQueue = null;
+    this.updateReading();
+  };
+
+  private dispatchSend({ ref, id, to, body }: PendingSend): void {
     // The call is enqueued now, in frame order: that is what keeps per-pair order.
     const stored = this.ctx.router.call('inbox', to, { type: 'store', to, from: this.user, fromDevice: this.device, id, body, now: Date.now() });
     this.started();
     stored.finally(this.settled).then((res) => {
       if (!res.ok) return this.error(ref, ErrorCode.USER_NOT_FOUND, `no user named ${to}`);
-      this.ctx.metrics.messagesAccepted.inc();
+      this.ctx.metrics.counts.messagesAccepted++;
       this.reply(ref, { sendAck: { id, sentAt: res.sentAt, duplicate: res.duplicate } });
-    }, (err) => this.requestFailed(ref, err));
+    }, (err) => {
+      // A refused send followed by accepted ones would break order: end the connection instead;
+      // the client resumes and resends everything unacked, in order.
+      if (err instanceof OwnerBusyError) this.fail(ErrorCode.SERVER_BUSY, 'the server is overloaded; reconnect with back-off and resend', ref, 1000);
+      else this.requestFailed(ref, err);
+    }).catch(this.crashed);
   }
 
-  private takeSendToken(ref: number): boolean {
+  private takeSendToken(): boolean {
     const c = this.ctx.config;
     const now = Date.now();
-    const refill = ((now - this.lastRefill) * c.sendRatePerSec) / 1000;
+    this.sendTokens = Math.min(c.sendBurst, this.sendTokens + ((now - this.lastRefill) * c.sendRatePerSec) / 1000);
     this.lastRefill = now;
-    this.sendTokens = Math.min(c.sendBurst, this.sendTokens + refill);
-    this.rateViolations = Math.max(0, this.rateViolations - refill);
-    if (this.sendTokens >= 1) {
-      this.sendTokens -= 1;
-      return true;
-    }
-    this.rateViolations++;
-    const retryAfterMs = Math.ceil(((1 - this.sendTokens) * 1000) / c.sendRatePerSec);
-    if (this.rateViolations > c.sendBurst) {
-      this.fail(ErrorCode.RATE_LIMITED, `kept sending past the rate limit of ${c.sendRatePerSec} messages/s`, ref);
-    } else {
-      this.push({ ref, error: { code: ErrorCode.RATE_LIMITED, message: `over ${c.sendRatePerSec} messages/s`, retryAfterMs } });
-    }
-    return false;
+    if (this.sendTokens < 1) return false;
+    this.sendTokens -= 1;
+    return true;
+  }
+
+  private msUntilToken(): number {
+    return Math.max(1, Math.ceil(((1 - this.sendTokens) * 1000) / this.ctx.config.sendRatePerSec));
   }
 
   private ack(seq: number): void {
     const { user, device } = this;
-    this.ctx.router.call('inbox', user, { type: 'ack', user, device, sessionId: this.id, seq: Number(seq) }).catch(this.warn);
+    this.ctx.router.tell('inbox', user, { type: 'ack', user, device, sessionId: this.id, seq: Number(seq) });
   }
 
   private async markRead(req: atoll.v1.MarkRead.$Shape): Promise<unknown> {
@@ -360,11 +418,9 @@ export class Session implements SessionRef, IdleTracked {
       throw new RequestError(ErrorCode.INVALID_ARGUMENT, `at most ${this.ctx.config.maxSubscriptions} presence subscriptions per connection`);
     }
     for (const u of fresh) subs.add(u);
-    const infos = await Promise.all(users.map((user) => this.ctx.router.call('presence', user, { type: 'subscribe', user, session: this })));
+    // Each presence owner pushes the current state itself, in its own order with later changes.
+    await Promise.all(users.map((user) => this.ctx.router.call('presence', user, { type: 'subscribe', user, session: this })));
     this.reply(ref, { ok: {} });
-    for (const p of infos) {
-      this.push({ presence: { user: p.user, state: p.online ? wire.Presence.State.ONLINE : wire.Presence.State.OFFLINE, lastSeen: p.lastSeen } });
-    }
     return undefined;
   }
 
@@ -374,7 +430,7 @@ export class Session implements SessionRef, IdleTracked {
     }
     for (const user of users) {
       if (!this.subscriptions?.delete(user)) continue;
-      this.ctx.router.call('presence', user, { type: 'unsubscribe', user, sessionId: this.id }).catch(this.warn);
+      this.ctx.router.tell('presence', user, { type: 'unsubscribe', user, sessionId: this.id });
     }
     return null;
   }
@@ -389,15 +445,31 @@ export class Session implements SessionRef, IdleTracked {
     this.started();
     work().finally(this.settled).then((result) => {
       if (result !== undefined) this.reply(ref, { ok: {} });
-    }, (err) => this.requestFailed(ref, err)).finally(done);
+    }, (err) => this.requestFailed(ref, err)).finally(done).catch(this.crashed);
   }
 
   private started(): void {
-    if (++this.inflight === MAX_INFLIGHT) this.transport.pause();
+    if (++this.inflight === MAX_INFLIGHT) this.updateReading();
   }
 
   private settled = (): void => {
-    if (this.inflight-- === MAX_INFLIGHT / 2 && this.state !== 'closed') this.transport.resume();
+    if (this.inflight-- === MAX_INFLIGHT / 2) this.updateReading();
+  };
+
+  /** The session's mailbox is bounded: it stops reading while too much waits, and reads again after. */
+  private updateReading(): void {
+    if (this.state === 'closed') return;
+    const pause = this.inflight >= MAX_INFLIGHT || this.sendQueue !== null;
+    if (pause === this.readingPaused) return;
+    this.readingPaused = pause;
+    if (pause) this.transport.pause();
+    else this.transport.resume();
+  }
+
+  /** A bug in this session's handling must not take the process down: end this connection only. */
+  private crashed = (err: unknown): void => {
+    this.ctx.logger.error({ err, session: this.id }, 'session failed');
+    this.fail(ErrorCode.INTERNAL, 'internal error; reconnect and resume');
   };
 
   private requestFailed(ref: number, err: unknown): void {
@@ -441,15 +513,17 @@ export class Session implements SessionRef, IdleTracked {
   resumeWhenDrained(): void {
     if (this.stallTimer || this.state !== 'live') return;
     this.stallTimer = setTimeout(() => {
-      this.ctx.metrics.slowConsumers.inc();
+      this.ctx.metrics.counts.slowConsumers++;
       this.fail(ErrorCode.SLOW_CONSUMER, `the client read nothing for ${this.ctx.config.stallTimeoutMs} ms while messages waited; reconnect and resume`);
     }, this.ctx.config.stallTimeoutMs);
     this.transport.whenDrained(() => {
       if (this.stallTimer) clearTimeout(this.stallTimer);
+    if (this.sendTimer) clearTimeout(this.sendTimer);
+    this.sendQueue = null;
       this.stallTimer = null;
       if (this.state !== 'live') return;
       const { user, device } = this;
-      this.ctx.router.call('inbox', user, { type: 'pump', user, device, sessionId: this.id }).catch(this.warn);
+      this.ctx.router.tell('inbox', user, { type: 'pump', user, device, sessionId: this.id });
     });
   }
 
@@ -464,10 +538,10 @@ export class Session implements SessionRef, IdleTracked {
     const frames = this.outbox;
     this.outbox = [];
     this.outboxBytes = 0;
-    this.ctx.metrics.framesOut.inc(frames.length);
+    this.ctx.metrics.counts.framesOut += frames.length;
     this.transport.write(encodeFrames(frames));
     if (this.transport.bufferedBytes() > this.ctx.config.maxOutboundBytes) {
-      this.ctx.metrics.slowConsumers.inc();
+      this.ctx.metrics.counts.slowConsumers++;
       this.transport.write(encodeFrames([{ error: { code: ErrorCode.SLOW_CONSUMER, message: 'the client reads too slowly; reconnect and resume', fatal: true } }]));
       // end(), not destroy(): the reason is queued behind what the client has yet to read, and
       // end() gives up on a client that never reads after a few seconds.
@@ -476,16 +550,17 @@ export class Session implements SessionRef, IdleTracked {
   }
 
   /** Sends a fatal error, flushes, and closes. */
-  fail(code: ErrorCode, message: string, ref = 0): void {
+  fail(code: ErrorCode, message: string, ref = 0, retryAfterMs = 0): void {
     if (this.state === 'closed') return;
     this.ctx.logger.debug({ session: this.id, code: wire.ErrorCode[code], message }, 'closing connection');
-    this.outbox.push({ ref, error: { code, message, fatal: true } });
+    this.outbox.push({ ref, error: { code, message, fatal: true, retryAfterMs } });
     this.flush();
     this.close();
   }
 
   onIdle(): void {
-    this.fail(ErrorCode.IDLE_TIMEOUT, `nothing received for ${this.ctx.config.idleTimeoutMs} ms`);
+    const ms = this.ctx.config.idleTimeoutMs;
+    this.fail(ErrorCode.IDLE_TIMEOUT, this.state === 'live' ? `nothing received for ${ms} ms` : `not logged in within ${ms} ms of connecting`);
   }
 
   /** Ends the connection gracefully (what is written is still delivered). */
@@ -501,20 +576,22 @@ export class Session implements SessionRef, IdleTracked {
     const wasLive = this.state === 'live';
     this.state = 'closed';
     this.outbox = [];
+    // The idle wheel keeps this object until its bucket fires: let go of the socket and buffers now.
+    this.transport = CLOSED_TRANSPORT;
+    this.splitter = CLOSED_SPLITTER;
     if (this.stallTimer) clearTimeout(this.stallTimer);
+    if (this.sendTimer) clearTimeout(this.sendTimer);
+    this.sendQueue = null;
     this.ctx.sessions.delete(this);
     this.ctx.metrics.connections.dec();
     if (!wasLive) return;
     this.ctx.metrics.sessionsLive.dec();
     const { user, device, router } = { user: this.user, device: this.device, router: this.ctx.router };
-    router.call('inbox', user, { type: 'detach', user, device, sessionId: this.id }).catch(this.warn);
+    router.tell('inbox', user, { type: 'detach', user, device, sessionId: this.id });
     for (const sub of this.subscriptions ?? []) {
-      router.call('presence', sub, { type: 'unsubscribe', user: sub, sessionId: this.id }).catch(this.warn);
+      router.tell('presence', sub, { type: 'unsubscribe', user: sub, sessionId: this.id });
     }
     this.subscriptions = null;
   }
 
-  private warn = (err: unknown): void => {
-    this.ctx.logger.warn({ err, session: this.id }, 'session clean-up request failed');
-  };
 }

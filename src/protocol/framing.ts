@@ -41,39 +41,75 @@ export function decodeFrame(bytes: Uint8Array): DecodedFrame {
 }
 
 /**
- * Incremental splitter for a stream of length-prefixed frames. Keeps at most one partial frame,
- * and refuses a length prefix above `maxFrameBytes` before buffering the body.
+ * Incremental splitter for a stream of length-prefixed frames. Refuses a length prefix above
+ * `maxFrameBytes` before buffering the body. A frame split across chunks is copied once into a
+ * buffer of its exact size, so a peer dribbling bytes costs O(frame size), never more.
  */
 export class FrameSplitter {
-  private pending: Uint8Array | null = null;
+  /** Bytes of a length prefix that is still incomplete (fewer than 5). */
+  private header: Uint8Array | null = null;
+  /** The body of a frame whose length is known, being filled. */
+  private body: Uint8Array | null = null;
+  private filled = 0;
 
   constructor(private readonly maxFrameBytes: number) {}
 
   /** Feeds bytes; calls `onFrame` with each complete frame body, in order. */
   push(chunk: Uint8Array, onFrame: (body: Uint8Array) => void): void {
-    let buf = chunk;
-    if (this.pending !== null) {
-      buf = concat(this.pending, chunk);
-      this.pending = null;
-    }
     let pos = 0;
-    while (pos < buf.length) {
-      const header = readVarint(buf, pos);
-      if (header === null) break; // the length prefix itself is incomplete
-      const [length, bodyStart] = header;
-      if (length > this.maxFrameBytes) {
-        throw new FramingError('FRAME_TOO_LARGE', `frame of ${length} bytes exceeds the limit of ${this.maxFrameBytes}`);
+    if (this.header !== null) {
+      const joined = concat(this.header, chunk.subarray(0, 5));
+      const header = readVarint(joined, 0);
+      if (header === null) {
+        this.header = joined;
+        return;
       }
-      if (bodyStart + length > buf.length) break;
-      onFrame(buf.subarray(bodyStart, bodyStart + length));
-      pos = bodyStart + length;
+      pos = header[1] - this.header.length;
+      this.header = null;
+      this.check(header[0]);
+      this.body = new Uint8Array(header[0]);
+      this.filled = 0;
     }
-    if (pos < buf.length) this.pending = buf.slice(pos);
+    if (this.body !== null) {
+      const body = this.body;
+      const take = Math.min(body.length - this.filled, chunk.length - pos);
+      body.set(chunk.subarray(pos, pos + take), this.filled);
+      this.filled += take;
+      pos += take;
+      if (this.filled < body.length) return;
+      this.body = null;
+      this.filled = 0;
+      onFrame(body);
+    }
+    while (pos < chunk.length) {
+      const header = readVarint(chunk, pos);
+      if (header === null) {
+        this.header = chunk.slice(pos);
+        return;
+      }
+      const [length, bodyStart] = header;
+      this.check(length);
+      const end = bodyStart + length;
+      if (end > chunk.length) {
+        this.body = new Uint8Array(length);
+        this.body.set(chunk.subarray(bodyStart));
+        this.filled = chunk.length - bodyStart;
+        return;
+      }
+      onFrame(chunk.subarray(bodyStart, end));
+      pos = end;
+    }
   }
 
   /** Bytes of a frame that has started but not finished. */
   get bufferedBytes(): number {
-    return this.pending === null ? 0 : this.pending.length;
+    return (this.header?.length ?? 0) + this.filled;
+  }
+
+  private check(length: number): void {
+    if (length > this.maxFrameBytes) {
+      throw new FramingError('FRAME_TOO_LARGE', `frame of ${length} bytes exceeds the limit of ${this.maxFrameBytes}`);
+    }
   }
 }
 

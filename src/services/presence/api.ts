@@ -13,7 +13,7 @@ export type PresenceApi = {
   online: { req: { user: string }; res: void };
   /** The user's last device went offline at `at`. */
   offline: { req: { user: string; at: number }; res: void };
-  /** Adds `session` to the user's subscribers and returns the current state. */
+  /** Adds `session` to the user's subscribers and pushes it the current state (before any later change). */
   subscribe: { req: { user: string; session: SessionRef }; res: PresenceInfo };
   unsubscribe: { req: { user: string; sessionId: number }; res: void };
   /** Whether the user's last-seen time is shown to others. */

@@ -46,10 +46,15 @@ function presenceFragment(stores: Stores): Handlers<PresenceApi> {
   const forgetIfIdle = (user: string, s: PresenceState) => {
     if (!s.online && s.subscribers.size === 0 && s.writes === 0 && states.get(user) === s) states.delete(user);
   };
-  const broadcast = (user: string, s: PresenceState) => {
+  const frameOf = (user: string, s: PresenceState) => {
     const p = info(user, s);
-    const frame = { presence: { user, state: p.online ? wire.Presence.State.ONLINE : wire.Presence.State.OFFLINE, lastSeen: p.lastSeen } };
+    return { presence: { user, state: p.online ? wire.Presence.State.ONLINE : wire.Presence.State.OFFLINE, lastSeen: p.lastSeen } };
+  };
+  const broadcast = (user: string, s: PresenceState) => {
+    const frame = frameOf(user, s);
     for (const [id, session] of s.subscribers) {
+      // Presence blips are droppable: a backed-up connection skips them.
+      if (session.congested()) continue;
       if (!session.push(frame)) s.subscribers.delete(id);
     }
   };
@@ -71,6 +76,7 @@ function presenceFragment(stores: Stores): Handlers<PresenceApi> {
     subscribe({ user, session }) {
       const s = state(user);
       s.subscribers.set(session.id, session);
+      session.push(frameOf(user, s));
       return info(user, s);
     },
     unsubscribe({ user, sessionId }) {
