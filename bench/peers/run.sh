@@ -93,8 +93,9 @@ stop_server() {
   wait 2>/dev/null || true
   SERVER_PID='' WRAPPER_PID=''
 }
+CACHE=$(mktemp -d /tmp/atoll-peers-accounts-XXXXXX)
 trap 'stop_server; exit 130' INT TERM
-trap stop_server EXIT
+trap 'stop_server; rm -rf "$CACHE"' EXIT
 
 # Each start_* sets SERVER_PID (the server process itself), URL, METRICS and VERSION.
 start_atoll() {
@@ -263,7 +264,8 @@ fi
 
 # One measured run: fresh server; accounts created in bulk first (Prosody: files written before it
 # starts; Atoll and ejabberd: a `bench register` pass, then a restart, so registration leaves
-# nothing behind in the measured process); then the scenario with --no-register.
+# nothing behind in the measured process; the registered data is kept and copied for later runs);
+# then the scenario with --no-register.
 run_one() { # SCENARIO SERVER RUN
   local scenario=$1 server=$2 run=$3 dir name
   name="$scenario-$server-$run"
@@ -275,9 +277,17 @@ run_one() { # SCENARIO SERVER RUN
     stop_server; rm -rf "$dir"; return
   fi
   if [ "$server" != prosody ]; then
-    timeout 600 "${GEN_CPU[@]}" node "$BENCH_DIST/src/cli/main.js" bench register --users "$(scenario_users "$scenario")" \
-      --server "$URL" --concurrency "$CONCURRENCY" --label "$server" --json >"$OUT/$name.register.txt" 2>&1 || log "  registration pass failed: $(tail -1 "$OUT/$name.register.txt")"
-    stop_server
+    # accounts are registered once per server and user count, then copied for later runs
+    local cache="$CACHE/$server-$(scenario_users "$scenario")"
+    if [ ! -d "$cache" ]; then
+      timeout 600 "${GEN_CPU[@]}" node "$BENCH_DIST/src/cli/main.js" bench register --users "$(scenario_users "$scenario")" \
+        --server "$URL" --concurrency "$CONCURRENCY" --label "$server" --json >"$OUT/$name.register.txt" 2>&1 || log "  registration pass failed: $(tail -1 "$OUT/$name.register.txt")"
+      stop_server
+      cp -a "$dir" "$cache"
+    else
+      stop_server
+      rm -rf "$dir" && cp -a "$cache" "$dir"
+    fi
     if ! "start_$server" "$dir"; then
       log "  $server did not restart; run skipped"
       echo '{"error":"server did not restart after registration"}' >"$OUT/$name.json"

@@ -102,7 +102,7 @@ Options:
   --label TEXT        name of the server in the output (default from the URL)
   --json              print one JSON object with the results as the last line
 
-Loopback only: connections come from 127.0.0.2, 127.0.0.3, ... (25,000 per address).
+Loopback only: connections come from 127.0.0.2, 127.0.0.3, ... (1,000 per address).
 `;
 
 function int(flags: Record<string, string | boolean>, name: string, dflt: number, min: number): number {
