@@ -5,6 +5,9 @@ import { AtollError, fromWireError } from './errors.js';
 import { connectTransport, type Transport, type TransportOptions } from './transport.js';
 import type { ServerTarget } from './url.js';
 
+/** Bytes one write (one WebSocket message) may carry, roughly. */
+const MAX_WRITE_BYTES = 64 * 1024;
+
 /** What the server said about itself in Welcome. */
 export interface ServerInfo {
   protocolVersion: number;
@@ -151,7 +154,20 @@ export class Connection {
     const frames = this.batch;
     this.batch = [];
     if (this.closedFlag) return;
-    this.transport.send(encodeFrames(frames));
+    // One write per tick, but no single write (one WebSocket message) much above 64 KiB: the
+    // server refuses WebSocket messages over 4x its frame limit.
+    let start = 0;
+    let bytes = 0;
+    for (let i = 0; i < frames.length; i++) {
+      const size = 64 + (frames[i].send?.body?.length ?? 0);
+      if (bytes > 0 && bytes + size > MAX_WRITE_BYTES) {
+        this.transport.send(encodeFrames(frames.slice(start, i)));
+        start = i;
+        bytes = 0;
+      }
+      bytes += size;
+    }
+    this.transport.send(encodeFrames(start === 0 ? frames : frames.slice(start)));
     this.lastSentAt = Date.now();
   }
 

@@ -193,3 +193,21 @@ for (const kind of ['ws', 'tcp'] as const) {
     assert.ok(m.seq > seen[0]);
   });
 }
+
+test('ws: a burst of large sends in one tick is split into WebSocket messages the server accepts', async () => {
+  const reg = client(server.ws);
+  await reg.register('bulk-from', 'password1');
+  await reg.register('bulk-to', 'password1');
+  await reg.close();
+  const from = client(server.ws, { user: 'bulk-from', password: 'password1' });
+  const to = client(server.ws, { user: 'bulk-to', password: 'password1' });
+  await Promise.all([from.login(), to.login()]);
+  const got: string[] = [];
+  to.on('message', (m: ReceivedMessage) => { got.push(m.id); });
+  const body = new Uint8Array(30_000).fill(3);
+  // 100 x 30 KB in one tick: 3 MB, far over the server's 512 KiB WebSocket message limit if sent as one.
+  const acks = await Promise.all(Array.from({ length: 100 }, (_, i) => from.send('bulk-to', body, { id: `b${i}` })));
+  assert.equal(acks.length, 100);
+  await waitFor(() => got.length === 100, 10_000);
+  assert.deepEqual(got, Array.from({ length: 100 }, (_, i) => `b${i}`));
+});
