@@ -504,6 +504,8 @@ function inboxFragment(fragment: number, stores: Stores, router: Router<Services
       const sender = `>${to}`; // a name no user can have: carbons are deduplicated apart from real sends
       if (stateOf(u, sender, id)) return { ok: true };
       const devices = targets(u, fromDevice).filter((d) => d.name !== NO_DEVICE);
+      // No other device: nothing to copy, and a resend is caught by the recipient's state first.
+      if (devices.length === 0) return { ok: true };
       const c = new Change();
       enqueue(u, devices, { kind: 'message', id, from: user, to, body, sentAt, fromDevice }, c);
       setState(u, sender, id, { sentAt, delivered: true, read: true }, c);

@@ -1,0 +1,97 @@
+// Startup time with N queued messages (default 1,000,000). Fills a data dir in-process through the
+// inbox service (users with one offline device each), then stops without a clean close (as a crash
+// would leave it), and times `startServer` on it in a fresh process: LMDB open + log replay +
+// queue rebuild. `--where log` leaves every message in the log only (the worst case: all replayed);
+// `--where lmdb` flushes them to LMDB first (what lingering messages look like after the sync delay).
+//
+// Usage: node .tmp/<name>/bench/storage/startup.js [--messages 1000000] [--users 1000] [--size 64] [--where log|lmdb]
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { pino } from 'pino';
+import { Registry } from 'prom-client';
+import { LocalRouter } from '../../src/cluster/local-router.js';
+import { resolveConfig } from '../../src/config.js';
+import type { Services } from '../../src/services/index.js';
+import { inboxService } from '../../src/services/inbox/service.js';
+import { presenceService } from '../../src/services/presence/service.js';
+import { startServer } from '../../src/server.js';
+import { StorageEngine } from '../../src/store/engine.js';
+import { openStores } from '../../src/store/kv.js';
+
+const { values: opts } = parseArgs({
+  options: {
+    messages: { type: 'string', default: '1000000' },
+    users: { type: 'string', default: '1000' },
+    size: { type: 'string', default: '64' },
+    where: { type: 'string', default: 'log' },
+    phase: { type: 'string', default: 'main' },
+    dir: { type: 'string' },
+  },
+});
+const messages = Number(opts.messages);
+const users = Number(opts.users);
+// Big enough that neither the sync delay nor the budget flushes anything while filling.
+const settings = { syncDelayMs: 3_600_000, cacheBudgetBytes: 64 * 1024 ** 3, checkpointIntervalMs: 3_600_000 };
+
+async function fill(dir: string): Promise<void> {
+  const config = resolveConfig({ dataDir: dir, ...settings });
+  const stores = openStores(dir);
+  const router = new LocalRouter<Services>(config.fragments, config.hashSeed, 1_000_000);
+  const engine = await StorageEngine.open({ config, stores, registry: new Registry(), fragmentOf: (u) => router.fragmentOf(u) });
+  router.register('inbox', inboxService(stores, router, { window: config.inboxWindow, engine }));
+  router.register('presence', presenceService(stores));
+  await engine.recover();
+  const t0 = performance.now();
+  for (let i = 0; i < users; i++) {
+    const user = `user${i}`;
+    await router.call('inbox', user, { type: 'ensureUser', user });
+    const session = { id: i + 1, push: () => true, congested: () => false, resumeWhenDrained: () => undefined, kick: () => undefined };
+    await router.call('inbox', user, { type: 'attach', user, device: 'phone', session });
+    await router.call('inbox', user, { type: 'detach', user, device: 'phone', sessionId: i + 1 });
+  }
+  const body = Buffer.alloc(Number(opts.size), 120);
+  const batch = 5000;
+  for (let sent = 0; sent < messages; sent += batch) {
+    await Promise.all(Array.from({ length: Math.min(batch, messages - sent) }, (_, k) => {
+      const n = sent + k;
+      const to = `user${n % users}`;
+      return router.call('inbox', to, { type: 'store', to, from: 'sender', fromDevice: 'x', id: `m${n}`, body, now: Date.now() });
+    }));
+  }
+  if (opts.where === 'lmdb') await engine.flushNow(true);
+  await engine.idle();
+  await stores.root.flushed;
+  console.log(JSON.stringify({ phase: 'fill', messages, users, where: opts.where, ms: Math.round(performance.now() - t0) }));
+  // No close: the next process finds the data dir as a crash leaves it.
+  process.exit(0);
+}
+
+async function measure(dir: string): Promise<void> {
+  const t0 = performance.now();
+  const server = await startServer(resolveConfig({ dataDir: dir, httpPort: 0, tcpPort: 0, ...settings }), { logger: pino({ level: 'silent' }) });
+  const startMs = performance.now() - t0;
+  const rss = process.memoryUsage().rss;
+  const cache = (await server.metrics.getSingleMetric('atoll_inbox_cache_bytes')?.get())?.values[0]?.value ?? null;
+  console.log(JSON.stringify({ phase: 'start', messages, where: opts.where, startMs: Math.round(startMs), rssMiB: Math.round(rss / 2 ** 20), cacheMiB: cache === null ? null : Math.round(cache / 2 ** 20) }));
+  process.exit(0);
+}
+
+if (opts.phase === 'fill') await fill(opts.dir!);
+else if (opts.phase === 'measure') await measure(opts.dir!);
+else {
+  const dir = mkdtempSync(join(tmpdir(), 'atoll-startup-bench-'));
+  const self = fileURLToPath(import.meta.url);
+  const common = ['--messages', String(messages), '--users', String(users), '--size', String(opts.size), '--where', String(opts.where), '--dir', dir];
+  try {
+    for (const phase of ['fill', 'measure']) {
+      const r = spawnSync(process.execPath, ['--max-old-space-size=8192', self, '--phase', phase, ...common], { stdio: 'inherit' });
+      if (r.status !== 0) throw new Error(`${phase} failed with ${r.status}`);
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
