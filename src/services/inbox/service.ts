@@ -61,6 +61,8 @@ class Change {
   readonly items: [DeviceState, QueuedItem][] = [];
   readonly states: string[] = [];
   readonly devices: string[] = [];
+  /** What each state was before this change, to undo it if the change never becomes durable. */
+  readonly undo: [string, MessageStateRecord | undefined][] = [];
 }
 
 interface YoungEntry {
@@ -197,6 +199,7 @@ function inboxFragment(fragment: number, stores: Stores, router: Router<Services
 
   function setState(u: InboxUser, from: string, id: string, s: MessageStateRecord, c: Change): void {
     const key = stateKey(from, id);
+    c.undo.push([key, u.states.get(key)]);
     putState(u, key, s);
     u.inflightStates.set(key, (u.inflightStates.get(key) ?? 0) + 1);
     c.ops.push({ t: 'state', user: u.name, from, id, state: s });
@@ -212,7 +215,7 @@ function inboxFragment(fragment: number, stores: Stores, router: Router<Services
         else u.inflightStates.delete(key);
         if (lsn !== null && writeBack) u.dirtyStates.add(key);
       }
-      if (lsn === null) return;
+      if (lsn === null) return rollback(u, c);
       const now = Date.now();
       for (const [d, q] of c.items) {
         q.durable = true;
@@ -229,6 +232,24 @@ function inboxFragment(fragment: number, stores: Stores, router: Router<Services
       (lsn) => { settle(lsn); return lsn; },
       (err: unknown) => { settle(null); throw err; },
     );
+  }
+
+  /** A change that failed to become durable (the log failed): its items and states must not linger. */
+  function rollback(u: InboxUser, c: Change): void {
+    for (const [d, q] of c.items) {
+      for (let i = d.items.length - 1; i >= d.items.inFlight; i--) {
+        if (d.items.at(i) !== q) continue;
+        d.items.removeRange(i, 1);
+        addBytes(-q.bytes);
+        break;
+      }
+      q.acked = true;
+    }
+    for (let i = c.undo.length - 1; i >= 0; i--) {
+      const [key, prev] = c.undo[i];
+      if (prev) putState(u, key, prev);
+      else dropState(u, key);
+    }
   }
 
   /** Pushes durable, unsent items to the device's session while its window has room. */
