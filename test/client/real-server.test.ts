@@ -194,7 +194,7 @@ for (const kind of ['ws', 'tcp'] as const) {
   });
 }
 
-test('ws: a burst of large sends in one tick is split into WebSocket messages the server accepts', async () => {
+test('ws: a burst of large sends in one tick is split into WebSocket messages the server accepts', { timeout: 30_000 }, async () => {
   const reg = client(server.ws);
   await reg.register('bulk-from', 'password1');
   await reg.register('bulk-to', 'password1');
