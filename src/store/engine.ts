@@ -83,6 +83,7 @@ export class StorageEngine {
   private gate: Promise<void> | null = null;
   private soon = false;
   private started = false;
+  private checkpointsOff = false;
   /** The sync delay in force, for the gauge and for tests. */
   currentDelayMs: number;
   readonly servedTotal: Counter;
@@ -252,10 +253,17 @@ export class StorageEngine {
     const durable = this.logs ? this.logs.logs.map((l) => l.durableLsn) : [];
     const batch = new FlushBatch(this.options.stores);
     for (const f of this.fragments.values()) f.collect(now - delay, checkpointRound, batch);
-    await Promise.all(batch.written);
+    try {
+      await Promise.all(batch.written);
+    } catch (err) {
+      // Items of this batch may be missing from LMDB while RAM counts them as written: from now on
+      // only the log may be trusted with them, so it is never cut again in this process.
+      this.checkpointsOff = true;
+      throw err;
+    }
     this.flushedItems.inc(batch.items);
     batch.committed();
-    if (!checkpointRound) return;
+    if (!checkpointRound || this.checkpointsOff) return;
     this.lastCheckpointRound = now;
     if (this.logs) await this.checkpoint(durable);
   }

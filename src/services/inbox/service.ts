@@ -61,6 +61,8 @@ class Change {
   readonly items: [DeviceState, QueuedItem][] = [];
   readonly states: string[] = [];
   readonly devices: string[] = [];
+  /** Devices forgotten by this change: their LMDB rows go once the change is durable. */
+  readonly forgotten: string[] = [];
   /** What each state was before this change, to undo it if the change never becomes durable. */
   readonly undo: [string, MessageStateRecord | undefined][] = [];
 }
@@ -225,7 +227,8 @@ function inboxFragment(fragment: number, stores: Stores, router: Router<Services
       }
       if (writeBack) {
         for (const name of c.devices) u.dirtyDevices.add(name);
-        if (c.states.length > 0 || c.devices.length > 0) dirtyUsers.add(u);
+        for (const name of c.forgotten) u.forgotten.add(name);
+        if (c.states.length > 0 || c.devices.length > 0 || c.forgotten.length > 0) dirtyUsers.add(u);
       }
     };
     return engine.write(fragment, c.ops).then(
@@ -455,7 +458,7 @@ function inboxFragment(fragment: number, stores: Stores, router: Router<Services
           }
           case 'forget': {
             const d = u.devices.get(op.device);
-            if (d) forget(u, d);
+            if (d) forget(u, d, true);
             break;
           }
         }
@@ -470,12 +473,14 @@ function inboxFragment(fragment: number, stores: Stores, router: Router<Services
     dirtyUsers.add(u);
   }
 
-  function forget(u: InboxUser, d: DeviceState): void {
+  /** Drops a device from RAM; its LMDB rows are removed by a later flush (`durable`: the forget op is). */
+  function forget(u: InboxUser, d: DeviceState, durable: boolean): void {
     d.forgotten = true;
     for (const q of d.items.shiftUpTo(MAX_SEQ)) addBytes(-(q.bytes));
     u.devices.delete(d.name);
-    u.forgotten.add(d.name);
     u.dirtyDevices.delete(d.name);
+    if (!durable || !writeBack) return;
+    u.forgotten.add(d.name);
     dirtyUsers.add(u);
   }
 
@@ -675,9 +680,10 @@ function inboxFragment(fragment: number, stores: Stores, router: Router<Services
         u.online--;
         if (u.online === 0) router.call('presence', user, { type: 'offline', user, at: Date.now() }).catch(warn);
       }
-      forget(u, d);
+      forget(u, d, false);
       const c = new Change();
       c.ops.push({ t: 'forget', user, device });
+      c.forgotten.push(device);
       await commit(u, c);
       return { ok: true };
     },
