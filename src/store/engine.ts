@@ -66,6 +66,8 @@ export interface RecoveryReport {
 /** How often the flusher looks for lingering items, at most. */
 const MAX_TICK_MS = 250;
 const MIN_TICK_MS = 10;
+/** A flush round gives the event loop back after this much work. */
+const YIELD_AFTER_MS = 5;
 /** The sync delay is full below this share of the budget and falls linearly to 0 at the budget. */
 const PRESSURE_START = 0.5;
 
@@ -245,14 +247,14 @@ export class StorageEngine {
     if (this.mode === 'write-through') {
       // Everything is in LMDB already; a round only lets offline devices drop what they hold.
       const batch = new FlushBatch(this.options.stores);
-      for (const f of this.fragments.values()) f.collect(-Infinity, false, batch);
+      await this.collectAll(-Infinity, false, batch);
       batch.committed();
       return;
     }
-    // Everything durable in the log up to here is either in this batch or pinned by an item.
+    // Everything durable in the log up to here is either in this round's writes or pinned by an item.
     const durable = this.logs ? this.logs.logs.map((l) => l.durableLsn) : [];
     const batch = new FlushBatch(this.options.stores);
-    for (const f of this.fragments.values()) f.collect(now - delay, checkpointRound, batch);
+    await this.collectAll(now - delay, checkpointRound, batch);
     try {
       await Promise.all(batch.written);
     } catch (err) {
@@ -266,6 +268,22 @@ export class StorageEngine {
     if (!checkpointRound || this.checkpointsOff) return;
     this.lastCheckpointRound = now;
     if (this.logs) await this.checkpoint(durable);
+  }
+
+  /**
+   * Asks every fragment for its writes, yielding to the event loop every few milliseconds: issuing
+   * ten thousand LMDB puts at once would stall every connection for a good part of a second.
+   * The writes may then span several LMDB transactions; that is safe because the checkpoint is
+   * only moved once all of them are durable, and replaying ops over part of them is idempotent.
+   */
+  private async collectAll(cutoff: number, everything: boolean, batch: FlushBatch): Promise<void> {
+    let slice = performance.now();
+    for (const f of this.fragments.values()) {
+      f.collect(cutoff, everything, batch);
+      if (performance.now() - slice < YIELD_AFTER_MS) continue;
+      await new Promise((resolve) => setImmediate(resolve));
+      slice = performance.now();
+    }
   }
 
   private async checkpoint(durable: number[]): Promise<void> {
