@@ -1,11 +1,13 @@
 // The inbox storage engine: makes inbox changes durable in the configured mode (group-commit log,
 // LMDB write-through, or memory), runs the write-back cache (items still undelivered after the
 // sync delay go to LMDB, then leave RAM), checkpoints the log and replays it on start.
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Counter, Gauge, type Registry } from 'prom-client';
 import type { ServerConfig } from '../config.js';
 import type { Stores } from './kv.js';
 import { decodeOps, encodeOps, type InboxOp } from './inbox-ops.js';
+import { writeFileAtomic } from './log/fsutil.js';
 import { LogSet } from './log/index.js';
 import { createLogMetrics } from './log/metrics.js';
 
@@ -66,6 +68,8 @@ export interface RecoveryReport {
 /** How often the flusher looks for lingering items, at most. */
 const MAX_TICK_MS = 250;
 const MIN_TICK_MS = 10;
+/** Where the log remembers the placement its records were written under. */
+const LAYOUT_FILE = 'inbox-layout.json';
 /** A flush round gives the event loop back after this much work. */
 const YIELD_AFTER_MS = 5;
 /** The sync delay is full below this share of the budget and falls linearly to 0 at the budget. */
@@ -92,7 +96,7 @@ export class StorageEngine {
   readonly servedFromMemory: Counter;
   private readonly flushedItems: Counter;
 
-  private constructor(private readonly options: EngineOptions, private readonly logs: LogSet | null) {
+  private constructor(private readonly options: EngineOptions, private readonly logs: LogSet | null, private readonly logDirs: string[] = []) {
     const { config, registry } = options;
     this.mode = config.durability;
     this.currentDelayMs = config.syncDelayMs;
@@ -127,7 +131,7 @@ export class StorageEngine {
     const dirs = config.logDirs.trim() === '' ? [join(config.dataDir, 'log')] : config.logDirs.split(',').map((d) => d.trim()).filter((d) => d !== '');
     const observer = createLogMetrics({ registry: options.registry });
     const logs = await LogSet.open(dirs, { observerFor: (i) => observer(i) });
-    return new StorageEngine(options, logs);
+    return new StorageEngine(options, logs, dirs);
   }
 
   register(fragment: number, cache: CacheFragment): void {
@@ -161,8 +165,32 @@ export class StorageEngine {
         this.fragments.get(this.options.fragmentOf(decoded[0].user))?.replay(decoded, lsn);
       });
       for (const log of this.logs.logs) this.checkpoints.push(log.checkpointLsn);
+      await this.checkLayout(records);
     }
     return { ms: performance.now() - t0, records, ops };
+  }
+
+  /**
+   * With several writers, a user's records stay in order only while the user maps to the same
+   * writer: a log written under another `fragments`/`hashSeed` must not be replayed interleaved.
+   */
+  private async checkLayout(replayed: number): Promise<void> {
+    const { fragments, hashSeed } = this.options.config;
+    const path = join(this.logDirs[0], LAYOUT_FILE);
+    const want = JSON.stringify({ fragments, hashSeed });
+    let have: string | null = null;
+    try {
+      have = (await readFile(path, 'utf8')).trim();
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+    }
+    if (have === want) return;
+    if (have !== null && replayed > 0 && this.logs!.writers > 1) {
+      await this.logs!.close();
+      throw new Error(`the log in ${this.logDirs.join(', ')} holds records written with ${have}; start once with those settings `
+        + '(a clean stop flushes the log to LMDB), then change fragments or hashSeed');
+    }
+    await writeFileAtomic(this.logDirs[0], path, Buffer.from(want));
   }
 
   /** Starts the flusher. */

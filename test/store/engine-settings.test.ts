@@ -1,6 +1,6 @@
 // The storage engine's settings: defaults, and values that cannot work are refused by name.
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
+import { cpSync, existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { it } from 'node:test';
 import { ConfigError, defaultConfig, resolveConfig, type ServerConfig } from '../../src/config.js';
@@ -37,5 +37,32 @@ it('puts one log writer in each of the logDirs, and none outside the log mode', 
     assert.ok(!existsSync(join(dir.path, 'wt', 'log')), 'write-through opens no log');
   } finally {
     dir.remove();
+  }
+});
+
+it('refuses to replay a two-writer log under another fragment layout, and replays it under its own', async () => {
+  const dir = tempDir();
+  const copy = tempDir();
+  const logDirs = (root: string) => [join(root, 'la'), join(root, 'lb')].join(',');
+  try {
+    const node = await openEngineNode(join(dir.path, 'data'), { logDirs: logDirs(dir.path), fragments: 8 });
+    for (let i = 0; i < 20; i++) {
+      const to = `user${i}`;
+      await node.router.call('inbox', to, { type: 'ensureUser', user: to });
+      await node.router.call('inbox', to, { type: 'store', to, from: 'alice', fromDevice: 'x', id: `m${i}`, body: Buffer.from('hi'), now: 1 });
+    }
+    await node.engine.idle();
+    // What a crash now would leave: records after the checkpoint, no process holding the files.
+    cpSync(dir.path, copy.path, { recursive: true });
+    for (const f of ['data/atoll.mdb-lock', 'la/LOCK', 'lb/LOCK']) rmSync(join(copy.path, f), { force: true });
+    await node.close();
+
+    await assert.rejects(openEngineNode(join(copy.path, 'data'), { logDirs: logDirs(copy.path), fragments: 16 }), /written with \{"fragments":8/);
+    const same = await openEngineNode(join(copy.path, 'data'), { logDirs: logDirs(copy.path), fragments: 8 });
+    assert.ok(same.recovery.records >= 40, `replayed ${same.recovery.records} records`);
+    await same.close();
+  } finally {
+    dir.remove();
+    copy.remove();
   }
 });
