@@ -28,6 +28,7 @@ const NULLABLE_GROUPS: Readonly<Record<string, Readonly<Record<string, Kind>>>> 
 // String settings that take one of a fixed set of words.
 const CHOICES: Readonly<Record<string, readonly string[]>> = {
   logLevel: ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'],
+  durability: ['log', 'write-through', 'memory'],
 };
 
 /** Flags that are shorthands for a setting's own flag. */
