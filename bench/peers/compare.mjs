@@ -115,7 +115,20 @@ for (const [scenario, figures] of Object.entries(FIGURES)) {
   }
   const failed = servers.flatMap((s) => (results.get(`${scenario} ${s}`) ?? []).filter((r) => r.error).map((r) => `${s}: ${r.error}`));
   for (const f of failed) out.push(`\nfailed run: ${f}`);
-  const notes = new Set(servers.flatMap((s) => (results.get(`${scenario} ${s}`) ?? []).flatMap((r) => (r.notes ?? []).map((n) => `${s}: ${n}`))));
+  // per-step generator lag notes collapse into one per server (the largest lag, how many steps)
+  const notes = new Set();
+  for (const s of servers) {
+    let lagMax = 0;
+    let lagSteps = 0;
+    for (const n of (results.get(`${scenario} ${s}`) ?? []).flatMap((r) => r.notes ?? [])) {
+      const lag = /fell up to (\d+) ms behind/.exec(n);
+      if (lag) {
+        lagMax = Math.max(lagMax, Number(lag[1]));
+        lagSteps++;
+      } else notes.add(`${s}: ${n}`);
+    }
+    if (lagSteps > 0) notes.add(`${s}: the generator fell more than 100 ms behind its send schedule in ${lagSteps} step(s), at most ${lagMax} ms (open loop: those delays count in the latencies)`);
+  }
   if (notes.size > 0) out.push('', ...[...notes].map((n) => `- ${n}`));
   out.push('');
 }
