@@ -1,12 +1,16 @@
 // One shared timer for every connection's idle timeout: a coarse wheel of one-second buckets.
-// Activity only updates a timestamp; a connection is re-bucketed lazily when its bucket fires.
+// Activity only updates a timestamp; a connection is re-bucketed lazily when its bucket fires,
+// and removed at once (swap-remove, O(1)) when it closes, so closed sessions are not kept.
 
 export interface IdleTracked {
   lastActivity: number;
   /** Called once when the connection was silent for the whole timeout. */
   onIdle(): void;
-  /** False once the connection is closed: the sweeper forgets it. */
+  /** False once the connection is closed. */
   readonly alive: boolean;
+  /** Where the sweeper keeps it: bucket second and index (maintained by the sweeper only). */
+  wheelSecond: number;
+  wheelIndex: number;
 }
 
 export class IdleSweeper {
@@ -22,16 +26,40 @@ export class IdleSweeper {
     this.place(conn, conn.lastActivity + this.timeoutMs);
   }
 
+  /** Forgets a closed connection now rather than when its bucket fires. */
+  untrack(conn: IdleTracked): void {
+    const bucket = this.buckets.get(conn.wheelSecond);
+    if (!bucket || bucket[conn.wheelIndex] !== conn) return;
+    const last = bucket.pop()!;
+    if (last !== conn) {
+      bucket[conn.wheelIndex] = last;
+      last.wheelIndex = conn.wheelIndex;
+    }
+    if (bucket.length === 0) this.buckets.delete(conn.wheelSecond);
+  }
+
   stop(): void {
     clearInterval(this.timer);
     this.buckets.clear();
   }
 
+  /** Connections currently tracked (for tests and figures). */
+  get size(): number {
+    let n = 0;
+    for (const bucket of this.buckets.values()) n += bucket.length;
+    return n;
+  }
+
   private place(conn: IdleTracked, deadline: number): void {
     const second = Math.ceil(deadline / 1000);
-    const bucket = this.buckets.get(second);
-    if (bucket) bucket.push(conn);
-    else this.buckets.set(second, [conn]);
+    let bucket = this.buckets.get(second);
+    if (!bucket) {
+      bucket = [];
+      this.buckets.set(second, bucket);
+    }
+    conn.wheelSecond = second;
+    conn.wheelIndex = bucket.length;
+    bucket.push(conn);
   }
 
   private sweep(now: number): void {

@@ -69,6 +69,8 @@ const CLOSED_SPLITTER = new FrameSplitter(0);
 export class Session implements SessionRef, IdleTracked {
   readonly id = nextSessionId++;
   lastActivity = Date.now();
+  wheelSecond = 0;
+  wheelIndex = 0;
   private state: State = 'hello';
   private outbox: Frame[] = [];
   private splitter: FrameSplitter;
@@ -583,6 +585,7 @@ export class Session implements SessionRef, IdleTracked {
     if (this.sendTimer) clearTimeout(this.sendTimer);
     this.sendQueue = null;
     this.ctx.sessions.delete(this);
+    this.ctx.sweeper.untrack(this);
     this.ctx.metrics.connections.dec();
     if (!wasLive) return;
     this.ctx.metrics.sessionsLive.dec();
