@@ -36,6 +36,14 @@ test('offline: queued messages all arrive after login, none lost', () => {
   assert.equal(figure(last, 'messages lost'), 0);
 });
 
+test('storm: every dropped session comes back by Resume, nothing lost', () => {
+  const { status, last, stderr } = bench(['storm', '--users', '200', '--duration', '1']);
+  assert.equal(status, 0, stderr);
+  assert.equal(figure(last, 'sessions back'), 200);
+  assert.equal(figure(last, 'reconnects failed'), 0);
+  assert.equal(figure(last, 'messages lost'), 0);
+});
+
 test('a bad flag exits 1 with a message and runs nothing', () => {
   const r = spawnSync(process.execPath, [cli, 'bench', 'chat', '--users', 'x'], { encoding: 'utf8', timeout: 10_000 });
   assert.equal(r.status, 1);

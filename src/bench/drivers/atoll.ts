@@ -93,11 +93,14 @@ export class AtollConn implements BenchConn {
     const socket = net.connect({ host: this.target.host, port: this.target.port, localAddress: this.opts.localAddress });
     socket.setNoDelay(true);
     const splitter = new FrameSplitter(MAX_FRAME);
-    socket.on('connect', () => this.onOpen());
-    socket.on('data', (chunk) => this.onBytes(splitter, chunk));
-    socket.on('error', (err: NodeJS.ErrnoException) => this.onGone(err.code ?? 'SOCKET_ERROR'));
-    socket.on('close', () => this.onGone('CLOSED'));
-    return { write: (b) => socket.write(b), end: () => socket.end(), destroy: () => socket.destroy() };
+    const link: Link = { write: (b) => socket.write(b), end: () => socket.end(), destroy: () => socket.destroy() };
+    // Events of a socket this session already replaced (a dropped one, after a reconnect) are ignored.
+    const live = () => this.link === link;
+    socket.on('connect', () => { if (live()) this.onOpen(); });
+    socket.on('data', (chunk) => { if (live()) this.onBytes(splitter, chunk); });
+    socket.on('error', (err: NodeJS.ErrnoException) => { if (live()) this.onGone(err.code ?? 'SOCKET_ERROR'); });
+    socket.on('close', () => { if (live()) this.onGone('CLOSED'); });
+    return link;
   }
 
   private openWs(): Link {
@@ -105,15 +108,17 @@ export class AtollConn implements BenchConn {
     const ws = new WebSocket(url, { perMessageDeflate: false, localAddress: this.opts.localAddress });
     ws.binaryType = 'nodebuffer';
     const splitter = new FrameSplitter(MAX_FRAME);
-    ws.on('open', () => this.onOpen());
-    ws.on('message', (data: Buffer) => this.onBytes(splitter, data));
-    ws.on('error', (err: NodeJS.ErrnoException) => this.onGone(err.code ?? 'WS_ERROR'));
-    ws.on('close', () => this.onGone('CLOSED'));
-    return {
+    const link: Link = {
       write: (b) => ws.send(b, { binary: true }),
       end: () => ws.close(1000),
       destroy: () => ws.terminate(),
     };
+    const live = () => this.link === link;
+    ws.on('open', () => { if (live()) this.onOpen(); });
+    ws.on('message', (data: Buffer) => { if (live()) this.onBytes(splitter, data); });
+    ws.on('error', (err: NodeJS.ErrnoException) => { if (live()) this.onGone(err.code ?? 'WS_ERROR'); });
+    ws.on('close', () => { if (live()) this.onGone('CLOSED'); });
+    return link;
   }
 
   private onOpen(): void {

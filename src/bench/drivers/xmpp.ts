@@ -96,8 +96,9 @@ export class XmppConn implements BenchConn {
         this.fail(`BAD_XML: ${(err as Error).message}`);
       }
     });
-    socket.on('error', (err: NodeJS.ErrnoException) => this.onGone(err.code ?? 'SOCKET_ERROR'));
-    socket.on('close', () => this.onGone('CLOSED'));
+    // Events of a socket this session already replaced (after a reconnect) are ignored.
+    socket.on('error', (err: NodeJS.ErrnoException) => { if (this.socket === socket) this.onGone(err.code ?? 'SOCKET_ERROR'); });
+    socket.on('close', () => { if (this.socket === socket) this.onGone('CLOSED'); });
     this.socket = socket;
   }
 
