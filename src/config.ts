@@ -41,10 +41,17 @@ export interface ServerConfig {
   stallTimeoutMs: number;
   /** Inbox items pushed to a device before it must ack some. */
   inboxWindow: number;
+  /** The same window in bytes (whichever is reached first); also caps one read-back from LMDB. */
+  inboxWindowBytes: number;
   /** Sustained messages per second one connection may send. */
   sendRatePerSec: number;
   /** Burst of messages above the sustained rate. */
   sendBurst: number;
+  /**
+   * Bytes of received message bodies not yet durable, across all connections; past it, connections
+   * that send stop being read until half is free (memory stays bounded when storage falls behind).
+   */
+  intakeBudgetBytes: number;
   /** Requests waiting in one fragment's mailbox before new ones are refused with SERVER_BUSY. */
   mailboxLimit: number;
   /** Failed logins on one connection before it is closed. */
@@ -95,8 +102,10 @@ export const defaultConfig: Readonly<ServerConfig> = Object.freeze({
   maxOutboundBytes: 4 * 1024 * 1024,
   stallTimeoutMs: 30_000,
   inboxWindow: 500,
+  inboxWindowBytes: 512 * 1024,
   sendRatePerSec: 200,
   sendBurst: 400,
+  intakeBudgetBytes: 16 * 1024 * 1024,
   mailboxLimit: 20_000,
   maxLoginAttempts: 5,
   resumeTokenTtlMs: 30 * 24 * 3600 * 1000,
@@ -133,7 +142,7 @@ export function resolveConfig(overrides: Partial<ServerConfig> = {}): ServerConf
   port('tcpPort', true);
   const positive: (keyof ServerConfig)[] = ['fragments', 'maxFrameBytes', 'maxBodyBytes', 'heartbeatMs', 'idleTimeoutMs',
     'maxOutboundBytes', 'stallTimeoutMs', 'inboxWindow', 'sendRatePerSec', 'sendBurst', 'mailboxLimit', 'maxLoginAttempts',
-    'resumeTokenTtlMs', 'maxConcurrentAuth', 'maxQueuedAuth', 'maxSubscriptions', 'cacheBudgetBytes'];
+    'resumeTokenTtlMs', 'maxConcurrentAuth', 'maxQueuedAuth', 'maxSubscriptions', 'cacheBudgetBytes', 'intakeBudgetBytes', 'inboxWindowBytes'];
   for (const key of positive) {
     const v = config[key];
     if (typeof v !== 'number' || !Number.isFinite(v) || v <= 0) throw new ConfigError(`${key} must be a positive number; got ${String(v)}`);

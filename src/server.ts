@@ -10,6 +10,7 @@ import type { ServerConfig } from './config.js';
 import { AuthGate } from './gateway/auth-gate.js';
 import { createHttpListener } from './gateway/http-listener.js';
 import { IdleSweeper } from './gateway/idle-sweeper.js';
+import { IntakeBudget } from './gateway/intake-budget.js';
 import { gatewayMetrics } from './gateway/metrics.js';
 import { OutboxFlusher } from './gateway/outbox-flusher.js';
 import type { GatewayContext, Session } from './gateway/session.js';
@@ -52,20 +53,22 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
     throw err;
   }
   router.register('accounts', accountsService(stores));
-  router.register('inbox', inboxService(stores, router, { window: config.inboxWindow, engine }));
+  router.register('inbox', inboxService(stores, router, { window: config.inboxWindow, windowBytes: config.inboxWindowBytes, engine }));
   router.register('presence', presenceService(stores));
   const recovery = await engine.recover();
   logger.info({ durability: config.durability, ms: Math.round(recovery.ms), records: recovery.records, ops: recovery.ops }, 'storage recovered');
   engine.start();
   registerLoadGauge(registry, router);
   const sessions = new Set<Session>();
+  const intake = new IntakeBudget(config.intakeBudgetBytes);
   const ctx: GatewayContext = {
     config, router, logger, sessions,
     auth: new AuthGate(config.maxConcurrentAuth, config.maxQueuedAuth),
     flusher: new OutboxFlusher(),
     sweeper: new IdleSweeper(config.idleTimeoutMs),
-    metrics: gatewayMetrics(registry),
+    metrics: gatewayMetrics(registry, intake),
     serverName: `atoll/${VERSION}`,
+    intake,
   };
   const tlsOptions = config.tls ? readTls(config.tls) : null;
   const http = createHttpListener(ctx, registry, tlsOptions);

@@ -2,12 +2,14 @@
 // run in one process, in tests). Per-frame counts are plain fields, published when scraped:
 // a prom-client inc() per frame would allocate on the hottest path.
 import { Counter, Gauge, type Registry } from 'prom-client';
+import type { IntakeBudget } from './intake-budget.js';
 
 export interface GatewayCounts {
   framesIn: number;
   framesOut: number;
   messagesAccepted: number;
   slowConsumers: number;
+  intakePauses: number;
 }
 
 export interface GatewayMetrics {
@@ -16,9 +18,9 @@ export interface GatewayMetrics {
   counts: GatewayCounts;
 }
 
-export function gatewayMetrics(registry: Registry): GatewayMetrics {
+export function gatewayMetrics(registry: Registry, intake: IntakeBudget): GatewayMetrics {
   const registers = [registry];
-  const counts: GatewayCounts = { framesIn: 0, framesOut: 0, messagesAccepted: 0, slowConsumers: 0 };
+  const counts: GatewayCounts = { framesIn: 0, framesOut: 0, messagesAccepted: 0, slowConsumers: 0, intakePauses: 0 };
   const counter = (name: string, help: string, key: keyof GatewayCounts) => {
     let published = 0;
     new Counter({
@@ -33,6 +35,11 @@ export function gatewayMetrics(registry: Registry): GatewayMetrics {
   counter('atoll_frames_out_total', 'Frames sent to clients', 'framesOut');
   counter('atoll_messages_accepted_total', 'Messages made durable and acked to their sender', 'messagesAccepted');
   counter('atoll_slow_consumers_total', 'Connections closed because they read too slowly', 'slowConsumers');
+  counter('atoll_intake_pauses_total', 'Times a sending connection stopped being read because the intake budget was used up', 'intakePauses');
+  new Gauge({
+    name: 'atoll_intake_bytes', help: 'Bytes of received message bodies not yet durable (bounded by intakeBudgetBytes)', registers,
+    collect() { this.set(intake.bytes); },
+  });
   return {
     connections: new Gauge({ name: 'atoll_connections', help: 'Open client connections', registers }),
     sessionsLive: new Gauge({ name: 'atoll_sessions_live', help: 'Logged-in sessions', registers }),

@@ -19,6 +19,7 @@ import type { OutboxFlusher } from './outbox-flusher.js';
 import type { Transport } from './transport.js';
 import { validDevice, validMessageId, validPassword, validUser } from './validate.js';
 import type { GatewayMetrics } from './metrics.js';
+import type { IntakeBudget, IntakeWaiter } from './intake-budget.js';
 
 export interface GatewayContext {
   config: ServerConfig;
@@ -30,6 +31,7 @@ export interface GatewayContext {
   metrics: GatewayMetrics;
   sessions: Set<Session>;
   serverName: string;
+  intake: IntakeBudget;
 }
 
 type State = 'hello' | 'auth' | 'live' | 'closed';
@@ -60,13 +62,18 @@ let nextSessionId = 1;
 
 interface PendingSend { ref: number; id: string; to: string; body: Uint8Array }
 
+/** What a pending Send is counted as against the intake budget: its body and its bookkeeping. */
+function intakeCost(p: PendingSend): number {
+  return p.body.length + 128;
+}
+
 const CLOSED_TRANSPORT: Transport = {
   write: () => undefined, bufferedBytes: () => 0, whenDrained: () => undefined, pause: () => undefined,
   resume: () => undefined, end: () => undefined, destroy: () => undefined, remote: 'closed',
 };
 const CLOSED_SPLITTER = new FrameSplitter(0);
 
-export class Session implements SessionRef, IdleTracked {
+export class Session implements SessionRef, IdleTracked, IntakeWaiter {
   readonly id = nextSessionId++;
   lastActivity = Date.now();
   wheelSecond = 0;
@@ -92,6 +99,8 @@ export class Session implements SessionRef, IdleTracked {
   private stallTimer: NodeJS.Timeout | null = null;
   /** Requests received and not yet answered; past MAX_INFLIGHT the socket is paused. */
   private inflight = 0;
+  /** Paused until the intake budget frees up (see IntakeBudget). */
+  private intakeWait = false;
   private typingWindowStart = 0;
   private typingInWindow = 0;
 
@@ -313,6 +322,7 @@ export class Session implements SessionRef, IdleTracked {
     // A decoded body is a view into the whole receive buffer: keep an exact copy, or one queued
     // byte could pin a 64 KiB chunk.
     const pending: PendingSend = { ref, id, to, body: new Uint8Array(body) };
+    this.takeIntake(pending);
     if (this.sendQueue !== null) return this.queueSend(pending);
     if (!this.takeSendToken()) {
       this.sendQueue = [];
@@ -330,6 +340,7 @@ export class Session implements SessionRef, IdleTracked {
   private queueSend(pending: PendingSend): void {
     const queue = this.sendQueue!;
     if (queue.length >= this.ctx.config.sendBurst) {
+      this.ctx.intake.give(intakeCost(pending));
       this.fail(ErrorCode.RATE_LIMITED, `kept sending past the rate limit of ${this.ctx.config.sendRatePerSec} messages/s`, pending.ref);
       return;
     }
@@ -352,11 +363,15 @@ export class Session implements SessionRef, IdleTracked {
     this.updateReading();
   };
 
-  private dispatchSend({ ref, id, to, body }: PendingSend): void {
+  private dispatchSend(pending: PendingSend): void {
+    const { ref, id, to, body } = pending;
     // The call is enqueued now, in frame order: that is what keeps per-pair order.
     const stored = this.ctx.router.call('inbox', to, { type: 'store', to, from: this.user, fromDevice: this.device, id, body, now: Date.now() });
     this.started();
-    stored.finally(this.settled).then((res) => {
+    stored.finally(() => {
+      this.ctx.intake.give(intakeCost(pending));
+      this.settled();
+    }).then((res) => {
       if (!res.ok) return this.error(ref, ErrorCode.USER_NOT_FOUND, `no user named ${to}`);
       this.ctx.metrics.counts.messagesAccepted++;
       this.reply(ref, { sendAck: { id, sentAt: res.sentAt, duplicate: res.duplicate } });
@@ -366,6 +381,22 @@ export class Session implements SessionRef, IdleTracked {
       if (err instanceof OwnerBusyError) this.fail(ErrorCode.SERVER_BUSY, 'the server is overloaded; reconnect with back-off and resend', ref, 1000);
       else this.requestFailed(ref, err);
     }).catch(this.crashed);
+  }
+
+  /** Counts a received body against the process-wide intake budget; past it, this connection stops reading. */
+  private takeIntake(pending: PendingSend): void {
+    const intake = this.ctx.intake;
+    intake.take(intakeCost(pending));
+    if (!intake.exhausted || this.intakeWait) return;
+    this.intakeWait = true;
+    intake.wait(this);
+    this.ctx.metrics.counts.intakePauses++;
+    this.updateReading();
+  }
+
+  intakeFreed(): void {
+    this.intakeWait = false;
+    this.updateReading();
   }
 
   private takeSendToken(): boolean {
@@ -461,7 +492,7 @@ export class Session implements SessionRef, IdleTracked {
   /** The session's mailbox is bounded: it stops reading while too much waits, and reads again after. */
   private updateReading(): void {
     if (this.state === 'closed') return;
-    const pause = this.inflight >= MAX_INFLIGHT || this.sendQueue !== null;
+    const pause = this.inflight >= MAX_INFLIGHT || this.sendQueue !== null || this.intakeWait;
     if (pause === this.readingPaused) return;
     this.readingPaused = pause;
     if (pause) this.transport.pause();
@@ -520,8 +551,6 @@ export class Session implements SessionRef, IdleTracked {
     }, this.ctx.config.stallTimeoutMs);
     this.transport.whenDrained(() => {
       if (this.stallTimer) clearTimeout(this.stallTimer);
-    if (this.sendTimer) clearTimeout(this.sendTimer);
-    this.sendQueue = null;
       this.stallTimer = null;
       if (this.state !== 'live') return;
       const { user, device } = this;
@@ -583,7 +612,11 @@ export class Session implements SessionRef, IdleTracked {
     this.splitter = CLOSED_SPLITTER;
     if (this.stallTimer) clearTimeout(this.stallTimer);
     if (this.sendTimer) clearTimeout(this.sendTimer);
+    // Sends still waiting for a rate token die with the connection (the client resends them).
+    for (const pending of this.sendQueue ?? []) this.ctx.intake.give(intakeCost(pending));
     this.sendQueue = null;
+    if (this.intakeWait) this.ctx.intake.cancel(this);
+    this.intakeWait = false;
     this.ctx.sessions.delete(this);
     this.ctx.sweeper.untrack(this);
     this.ctx.metrics.connections.dec();

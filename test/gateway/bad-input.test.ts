@@ -209,7 +209,8 @@ describe('bad input', () => {
 describe('idle and slow connections', () => {
   let server: TestServer;
   before(async () => {
-    server = await startTestServer({ heartbeatMs: 200, idleTimeoutMs: 1000, maxOutboundBytes: 64 * 1024, stallTimeoutMs: 500, sendBurst: 2000, sendRatePerSec: 100_000, inboxWindow: 5000 });
+    // Windows larger than the kernel's socket buffers, so deliveries to a reader that stops back up in the server.
+    server = await startTestServer({ heartbeatMs: 200, idleTimeoutMs: 1000, maxOutboundBytes: 64 * 1024, stallTimeoutMs: 500, sendBurst: 2000, sendRatePerSec: 100_000, inboxWindow: 5000, inboxWindowBytes: 64 * 1024 * 1024 });
   });
   after(async () => server.stop());
 

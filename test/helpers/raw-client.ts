@@ -11,14 +11,19 @@ export class RawClient {
   private nextRef = 1;
   private splitter = new FrameSplitter(16 * 1024 * 1024);
 
-  private constructor(private readonly sendBytes: (b: Uint8Array) => void, private readonly endFn: () => void) {}
+  private constructor(
+    private readonly sendBytes: (b: Uint8Array) => void,
+    private readonly endFn: () => void,
+    /** Stops or restarts reading the socket, so the server sees a client that does not read. */
+    readonly reading: (on: boolean) => void,
+  ) {}
 
   static async connect(url: string): Promise<RawClient> {
     if (url.startsWith('tcp://')) {
       const { hostname, port } = new URL(url.replace('tcp://', 'http://'));
       const socket = net.connect(Number(port), hostname);
       await new Promise<void>((resolve, reject) => { socket.once('connect', resolve); socket.once('error', reject); });
-      const c = new RawClient((b) => socket.write(b), () => socket.end());
+      const c = new RawClient((b) => socket.write(b), () => socket.end(), (on) => { if (on) socket.resume(); else socket.pause(); });
       socket.on('data', (d) => c.onBytes(d));
       socket.on('close', () => c.onClose());
       socket.on('error', () => undefined);
@@ -27,7 +32,7 @@ export class RawClient {
     const ws = new WebSocket(url);
     ws.binaryType = 'nodebuffer';
     await new Promise<void>((resolve, reject) => { ws.once('open', () => resolve()); ws.once('error', reject); });
-    const c = new RawClient((b) => ws.send(b), () => ws.close());
+    const c = new RawClient((b) => ws.send(b), () => ws.close(), (on) => { if (on) ws.resume(); else ws.pause(); });
     ws.on('message', (d: Buffer) => c.onBytes(d));
     ws.on('close', () => c.onClose());
     ws.on('error', () => undefined);
@@ -78,7 +83,7 @@ export class RawClient {
   async request(frame: Frame, expect: string): Promise<DecodedFrame> {
     const ref = this.sendFrame(frame);
     const reply = await this.waitFor((f) => f.ref === ref);
-    if (reply.body !== expect) throw new Error(`expected ${expect} for ref ${ref}, got ${JSON.stringify(reply)}`);
+    if (reply.body !== expect) throw new Error(`expected ${expect} for ref ${ref}, got ${describe([reply])}`);
     return reply;
   }
 
@@ -88,9 +93,9 @@ export class RawClient {
     for (;;) {
       const i = this.frames.findIndex(pred);
       if (i >= 0) return this.frames.splice(i, 1)[0];
-      if (this.closed) throw new Error(`connection closed while waiting; frames: ${JSON.stringify(this.frames)}`);
+      if (this.closed) throw new Error(`connection closed while waiting; frames: ${describe(this.frames)}`);
       const left = deadline - Date.now();
-      if (left <= 0) throw new Error(`timed out waiting for a frame; have: ${JSON.stringify(this.frames)}`);
+      if (left <= 0) throw new Error(`timed out waiting for a frame; have: ${describe(this.frames)}`);
       await new Promise<void>((resolve) => {
         const t = setTimeout(resolve, left);
         this.waiters.push(() => { clearTimeout(t); resolve(); });
@@ -125,4 +130,10 @@ export class RawClient {
   close(): void {
     this.endFn();
   }
+}
+
+/** A short account of frames for failure messages (bodies can be megabytes). */
+function describe(frames: DecodedFrame[]): string {
+  const text = JSON.stringify(frames.slice(0, 5), (key, value: unknown) => (key === 'body' && typeof value === 'object' ? '<bytes>' : value));
+  return `${frames.length} frame(s): ${text.slice(0, 800)}`;
 }

@@ -23,7 +23,30 @@ export class ItemQueue {
   private items: QueuedItem[] = [];
   private head = 0;
   /** Items at the front already pushed to the attached session. */
-  inFlight = 0;
+  private sent = 0;
+  /** Estimated bytes of those items. */
+  private sentBytes = 0;
+
+  get inFlight(): number {
+    return this.sent;
+  }
+
+  get inFlightBytes(): number {
+    return this.sentBytes;
+  }
+
+  /** Marks the first unsent item as pushed to the session and returns it. */
+  markSent(): QueuedItem {
+    const q = this.items[this.head + this.sent++];
+    this.sentBytes += q.bytes;
+    return q;
+  }
+
+  /** The session is gone or replaced: everything is unsent again. */
+  resetSent(): void {
+    this.sent = 0;
+    this.sentBytes = 0;
+  }
 
   get length(): number {
     return this.items.length - this.head;
@@ -58,10 +81,14 @@ export class ItemQueue {
   shiftUpTo(seq: number): QueuedItem[] {
     const out: QueuedItem[] = [];
     while (this.head < this.items.length && this.items[this.head].seq <= seq) {
-      out.push(this.items[this.head]);
+      const q = this.items[this.head];
+      out.push(q);
+      if (this.sent > 0) {
+        this.sent--;
+        this.sentBytes -= q.bytes;
+      }
       this.items[this.head++] = undefined as never;
     }
-    this.inFlight = Math.max(0, this.inFlight - out.length);
     this.compact();
     return out;
   }

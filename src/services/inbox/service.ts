@@ -78,6 +78,8 @@ interface YoungEntry {
 export interface InboxOptions {
   /** Items pushed to a device before it must ack some (also the batch read back from LMDB). */
   window: number;
+  /** The same window in bytes: whichever is reached first stops the pushing (one item always goes). */
+  windowBytes: number;
   engine: StorageEngine;
 }
 
@@ -259,17 +261,16 @@ function inboxFragment(fragment: number, stores: Stores, router: Router<Services
   function pump(u: InboxUser, d: DeviceState): void {
     const session = d.session;
     if (!session || !d.started) return;
-    while (d.items.inFlight < options.window) {
-      if (d.spill && (d.items.inFlight === d.items.length || d.items.at(d.items.inFlight).seq > d.spill.lo)) reload(u, d);
-      if (d.items.inFlight >= d.items.length) return;
-      const q = d.items.at(d.items.inFlight);
-      if (!q.durable) return;
+    const q = d.items;
+    while (q.inFlight < options.window && (q.inFlight === 0 || q.inFlightBytes < options.windowBytes)) {
+      if (d.spill && (q.inFlight === q.length || q.at(q.inFlight).seq > d.spill.lo)) reload(u, d);
+      if (q.inFlight >= q.length) return;
+      if (!q.at(q.inFlight).durable) return;
       if (session.congested()) {
         session.resumeWhenDrained();
         return;
       }
-      d.items.inFlight++;
-      session.push(deliverFrame(q));
+      session.push(deliverFrame(q.markSent()));
     }
   }
 
@@ -277,13 +278,22 @@ function inboxFragment(fragment: number, stores: Stores, router: Router<Services
   function reload(u: InboxUser, d: DeviceState): void {
     const spill = d.spill!;
     const loaded: QueuedItem[] = [];
+    let loadedBytes = 0;
+    let exhausted = true;
+    // A window's worth at most, in items and in bytes: large bodies must not fill RAM on a reload.
     for (const { key, value } of stores.inbox.getRange({ start: [u.name, d.name, spill.lo], end: [u.name, d.name, spill.hi + 1], limit: options.window })) {
       const q = newItem(key[2], value, true);
       addBytes(q.bytes);
       loaded.push(q);
+      loadedBytes += q.bytes;
+      if (loadedBytes >= options.windowBytes) {
+        exhausted = false;
+        break;
+      }
     }
+    if (loaded.length === options.window) exhausted = false;
     const last = loaded.length > 0 ? loaded[loaded.length - 1].seq : spill.hi;
-    d.spill = loaded.length < options.window || last >= spill.hi ? null : { lo: last + 1, hi: spill.hi };
+    d.spill = exhausted || last >= spill.hi ? null : { lo: last + 1, hi: spill.hi };
     d.items.insertAt(d.items.inFlight, loaded);
   }
 
@@ -563,7 +573,7 @@ function inboxFragment(fragment: number, stores: Stores, router: Router<Services
       }
       d.session = session;
       d.started = false;
-      d.items.inFlight = 0;
+      d.items.resetSent();
       return { ackedSeq: d.ackedSeq };
     },
 
@@ -587,7 +597,7 @@ function inboxFragment(fragment: number, stores: Stores, router: Router<Services
       if (!u || !d || d.session?.id !== sessionId) return;
       d.session = null;
       d.started = false;
-      d.items.inFlight = 0;
+      d.items.resetSent();
       u.online--;
       if (u.online === 0) router.call('presence', user, { type: 'offline', user, at: Date.now() }).catch(warn);
       evict(d);

@@ -1,0 +1,108 @@
+// The intake budget bounds the bodies read from sockets and not yet durable: past it, connections
+// that send stop being read until half of it is free, nothing is refused or reordered, and the
+// bytes of a connection that closes with sends still waiting are given back.
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { IntakeBudget, type IntakeWaiter } from '../../src/gateway/intake-budget.js';
+import { RawClient } from '../helpers/raw-client.js';
+import { startTestServer } from '../helpers/server.js';
+import { metric } from '../store/engine-node.js';
+
+const PW = 'password-1';
+
+function waiter(): IntakeWaiter & { freed: number } {
+  return { freed: 0, intakeFreed() { this.freed++; } };
+}
+
+describe('IntakeBudget', () => {
+  it('is exhausted at its limit and frees its waiters only once half is free', () => {
+    const b = new IntakeBudget(1000);
+    const w = waiter();
+    b.take(600);
+    assert.equal(b.exhausted, false);
+    b.take(400);
+    assert.equal(b.exhausted, true);
+    b.wait(w);
+    b.give(400);
+    assert.equal(b.exhausted, true, '600 of 1000 is still above half');
+    assert.equal(w.freed, 0);
+    b.give(100);
+    assert.equal(b.exhausted, false);
+    assert.equal(w.freed, 1);
+    b.take(600);
+    b.give(600);
+    assert.equal(w.freed, 1, 'a waiter is told once');
+    assert.equal(b.bytes, 500);
+  });
+
+  it('does not tell a waiter that was cancelled', () => {
+    const b = new IntakeBudget(10);
+    const gone = waiter();
+    const kept = waiter();
+    b.take(10);
+    b.wait(gone);
+    b.wait(kept);
+    b.cancel(gone);
+    b.give(10);
+    assert.deepEqual([gone.freed, kept.freed], [0, 1]);
+  });
+});
+
+async function waitUntil(what: string, check: () => Promise<boolean>): Promise<void> {
+  const deadline = Date.now() + 5000;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting until ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+describe('the intake budget in the gateway', () => {
+  it('pauses senders past the budget and still accepts every message, in order', async () => {
+    const server = await startTestServer({ intakeBudgetBytes: 4096, sendRatePerSec: 100_000, sendBurst: 5000 });
+    try {
+      const bob = await RawClient.login(server.tcp, 'bob', PW, 'phone', true);
+      const alice = await RawClient.login(server.tcp, 'alice', PW, 'laptop', true);
+      const carol = await RawClient.login(server.ws, 'carol', PW, 'tablet', true);
+      const body = Buffer.alloc(1024, 7);
+      const n = 300;
+      // Each sender writes all its sends at once: only the budget stops the server from reading them all.
+      for (const [who, c] of [['a', alice], ['c', carol]] as const) {
+        c.sendFrames(Array.from({ length: n }, (_, i) => ({ ref: 1000 + i, send: { id: `${who}${i}`, to: 'bob', body } })));
+      }
+      for (const c of [alice, carol]) {
+        for (let i = 0; i < n; i++) {
+          const ack = await c.waitFor((f) => f.ref === 1000 + i, 10_000);
+          assert.equal(ack.body, 'sendAck', `send ${i} was acked`);
+        }
+      }
+      const got = await bob.receive(2 * n);
+      const ids = got.map((f) => f.deliver!.message!.id);
+      for (const who of ['a', 'c']) {
+        assert.deepEqual(ids.filter((id) => id!.startsWith(who)), Array.from({ length: n }, (_, i) => `${who}${i}`), 'per-sender order holds');
+      }
+      assert.ok(await metric(server.metrics, 'atoll_intake_pauses_total') > 0, 'the budget paused a sender');
+      assert.equal(await metric(server.metrics, 'atoll_intake_bytes'), 0, 'every body was counted out');
+      for (const c of [alice, bob, carol]) c.close();
+    } finally {
+      await server.stop();
+    }
+  });
+
+  it('gives back the bytes of sends still waiting for the rate limit when their connection closes', async () => {
+    const server = await startTestServer({ sendRatePerSec: 1, sendBurst: 20 });
+    try {
+      const bob = await RawClient.login(server.tcp, 'bob', PW, 'phone', true);
+      const alice = await RawClient.login(server.tcp, 'alice', PW, 'laptop', true);
+      const body = Buffer.alloc(1000, 1);
+      // 20 go at once on the burst; the next 10 wait for rate tokens.
+      alice.sendFrames(Array.from({ length: 30 }, (_, i) => ({ ref: 100 + i, send: { id: `m${i}`, to: 'bob', body } })));
+      for (let i = 0; i < 20; i++) await alice.waitFor((f) => f.ref === 100 + i);
+      assert.ok(await metric(server.metrics, 'atoll_intake_bytes') >= 9 * 1000, 'queued sends are counted');
+      alice.close();
+      await waitUntil('the intake is empty', async () => (await metric(server.metrics, 'atoll_intake_bytes')) === 0);
+      bob.close();
+    } finally {
+      await server.stop();
+    }
+  });
+});
