@@ -8,8 +8,10 @@ export interface MergedStep {
   sent: number;
   skipped: number;
   acked: number;
+  /** All messages received (online and waiting for an away recipient). */
   delivered: number;
   latency: Histogram;
+  awayLatency: Histogram;
   lagMaxUs: number;
 }
 
@@ -27,6 +29,7 @@ export interface Merged {
   receipts: number;
   stale: number;
   closes: number;
+  awayLeaves: number;
   lastReceiveUs: number;
   cpu: { userUs: number; systemUs: number };
   rssBytes: number;
@@ -37,7 +40,7 @@ export interface Merged {
 }
 
 export function emptyStep(): StepCounters {
-  return { offered: 0, sent: 0, skipped: 0, acked: 0, latency: new Histogram().toData(), lagMaxUs: 0 };
+  return { offered: 0, sent: 0, skipped: 0, acked: 0, latency: new Histogram().toData(), awayLatency: new Histogram().toData(), lagMaxUs: 0 };
 }
 
 export function mergeReports(reports: readonly WorkerReport[]): Merged {
@@ -55,6 +58,7 @@ export function mergeReports(reports: readonly WorkerReport[]): Merged {
     receipts: 0,
     stale: 0,
     closes: 0,
+    awayLeaves: 0,
     lastReceiveUs: 0,
     cpu: { userUs: 0, systemUs: 0 },
     rssBytes: 0,
@@ -72,6 +76,7 @@ export function mergeReports(reports: readonly WorkerReport[]): Merged {
     out.receipts += r.receipts;
     out.stale += r.stale;
     out.closes += r.closes;
+    out.awayLeaves += r.awayLeaves;
     out.lastReceiveUs = Math.max(out.lastReceiveUs, r.lastReceiveUs);
     out.cpu.userUs += r.cpu.userUs;
     out.cpu.systemUs += r.cpu.systemUs;
@@ -84,7 +89,7 @@ export function mergeReports(reports: readonly WorkerReport[]): Merged {
 
 function mergeStep(steps: MergedStep[], k: number, s: StepCounters): void {
   while (steps.length <= k) {
-    steps.push({ offered: 0, sent: 0, skipped: 0, acked: 0, delivered: 0, latency: new Histogram(), lagMaxUs: 0 });
+    steps.push({ offered: 0, sent: 0, skipped: 0, acked: 0, delivered: 0, latency: new Histogram(), awayLatency: new Histogram(), lagMaxUs: 0 });
   }
   const m = steps[k];
   m.offered += s.offered;
@@ -92,7 +97,8 @@ function mergeStep(steps: MergedStep[], k: number, s: StepCounters): void {
   m.skipped += s.skipped;
   m.acked += s.acked;
   m.latency.merge(s.latency);
-  m.delivered = m.latency.total;
+  m.awayLatency.merge(s.awayLatency);
+  m.delivered = m.latency.total + m.awayLatency.total;
   m.lagMaxUs = Math.max(m.lagMaxUs, s.lagMaxUs);
 }
 

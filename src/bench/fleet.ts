@@ -4,15 +4,20 @@ import { sourceFor } from './addresses.js';
 import { nowUs } from './clock.js';
 import { Histogram } from './histogram.js';
 import { Schedule, type Step } from './pacing.js';
+import { awayPlan, awaySeed, type Leave } from './away.js';
 import { createAtollConn } from './drivers/atoll.js';
 import { createXmppConn } from './drivers/xmpp.js';
 import { userName, type BenchConn, type ConnEvents } from './drivers/types.js';
-import type { StepCounters, UserRange, WorkerReport, WorkerSetup } from './types.js';
+import type { AwaySpec, StepCounters, UserRange, WorkerReport, WorkerSetup } from './types.js';
 
 const MAX_LOGIN_RETRIES = 30;
 const MAX_TRACKED_IDS = 5_000_000;
 /** Sends written per timer tick at most, so sockets get read between bursts. */
 const MAX_SENDS_PER_TICK = 20_000;
+/** Other senders tried when the scheduled one is away (--away), so the offered rate is kept. */
+const AWAY_SENDER_PROBES = 8;
+/** Longest wait, after the last planned return, for away users to be logged in again. */
+const RETURN_LIMIT_MS = 60_000;
 
 interface LiveStep {
   offered: number;
@@ -20,11 +25,12 @@ interface LiveStep {
   skipped: number;
   acked: number;
   latency: Histogram;
+  awayLatency: Histogram;
   lagMaxUs: number;
 }
 
 function newStep(): LiveStep {
-  return { offered: 0, sent: 0, skipped: 0, acked: 0, latency: new Histogram(), lagMaxUs: 0 };
+  return { offered: 0, sent: 0, skipped: 0, acked: 0, latency: new Histogram(), awayLatency: new Histogram(), lagMaxUs: 0 };
 }
 
 /** Message body: run id, step, scheduled send time (µs, monotonic), padded to the requested size. */
@@ -60,6 +66,11 @@ export class Fleet implements ConnEvents {
   private receipts = 0;
   private stale = 0;
   private closes = 0;
+  private awayLeaves = 0;
+  /** Users that went away: Infinity until they are logged in again, then the time they came back. */
+  private backUs = new Map<BenchConn, number>();
+  /** Away users whose return login has not settled yet. */
+  private returning = new Set<BenchConn>();
   private lastReceiveUs = 0;
   private sentIds: string[] = [];
   private receivedIds: string[] = [];
@@ -89,6 +100,11 @@ export class Fleet implements ConnEvents {
     this.heartbeatTimer.unref();
   }
 
+  /** Every connection of this worker, by local index. */
+  get allConns(): readonly BenchConn[] {
+    return this.conns;
+  }
+
   /** Conns of global users in `range` that this worker owns. */
   private local(range: UserRange): BenchConn[] {
     const from = Math.max(range.first, this.setup.firstUser) - this.setup.firstUser;
@@ -108,6 +124,7 @@ export class Fleet implements ConnEvents {
     if (this.firstReadyUs === 0) this.firstReadyUs = now;
     this.lastReadyUs = now;
     this.retries.delete(conn);
+    if (this.returning.delete(conn)) this.backUs.set(conn, now);
     this.pendingOpen?.(conn, true);
   }
 
@@ -123,10 +140,11 @@ export class Fleet implements ConnEvents {
     this.count(reason);
     this.connectFailures++;
     this.retries.delete(conn);
+    this.returning.delete(conn);
     this.pendingOpen?.(conn, false);
   }
 
-  message(_conn: BenchConn, id: string, body: string): void {
+  message(conn: BenchConn, id: string, body: string): void {
     const now = nowUs();
     this.lastReceiveUs = now;
     const parsed = decodeBody(body);
@@ -136,7 +154,11 @@ export class Fleet implements ConnEvents {
     }
     this.received++;
     while (this.steps.length <= parsed.step) this.steps.push(newStep());
-    this.steps[parsed.step].latency.record(now - parsed.sendUs);
+    // sent before this recipient came back from an absence (or while it is still logging in):
+    // it waited for an away user, and its latency says how long the user was gone, not how fast delivery is
+    const back = this.backUs.get(conn);
+    const waited = back !== undefined && parsed.sendUs < back;
+    (waited ? this.steps[parsed.step].awayLatency : this.steps[parsed.step].latency).record(now - parsed.sendUs);
     if (this.setup.trackIds && this.receivedIds.length < MAX_TRACKED_IDS) this.receivedIds.push(id);
   }
 
@@ -209,25 +231,38 @@ export class Fleet implements ConnEvents {
     if (reconnect) await this.connect(range, false, concurrency);
   }
 
-  /** Sends on the open-loop schedule until it ends; each send goes from a local sender to a random recipient. */
-  chat(startUs: number, steps: Step[], senders: UserRange, recipients: UserRange): Promise<void> {
+  /**
+   * Sends on the open-loop schedule until it ends; each send goes from a local sender to a random
+   * recipient. With `away`, local users also leave and come back on the seeded plan of away.ts
+   * while it runs; the command ends once the schedule is done and every away user is back.
+   */
+  chat(startUs: number, steps: Step[], senders: UserRange, recipients: UserRange, away?: AwaySpec): Promise<void> {
     const schedule = new Schedule(startUs, steps);
     this.schedule = schedule;
     this.steps = steps.map(() => newStep());
+    this.backUs.clear();
+    this.returning.clear();
     const from = this.local(senders);
+    const absences = away ? new Absences(this, awayPlan(this.conns.length, away.share, away.forMs, (schedule.endUs - startUs) / 1000, awaySeed(this.setup.worker)), startUs) : null;
     let index = 0;
     let cursor = 0;
     return new Promise((resolve) => {
       const tick = () => {
         const now = nowUs();
+        absences?.advance(now);
         const due = Math.min(schedule.dueBy(now), index + MAX_SENDS_PER_TICK);
         for (; index < due; index++) {
           const k = schedule.stepOfIndex(index);
           const step = this.steps[k];
           step.offered++;
           if (from.length === 0) continue;
-          const sender = from[cursor];
+          let sender = from[cursor];
           cursor = cursor + 1 === from.length ? 0 : cursor + 1;
+          // an away sender hands its turn to the next online one; without --away the turn is skipped
+          for (let probe = 0; absences !== null && !sender.isReady && probe < AWAY_SENDER_PROBES; probe++) {
+            sender = from[cursor];
+            cursor = cursor + 1 === from.length ? 0 : cursor + 1;
+          }
           if (!sender.isReady) {
             step.skipped++;
             continue;
@@ -241,11 +276,39 @@ export class Fleet implements ConnEvents {
           step.sent++;
           if (!this.acks && this.setup.trackIds && this.sentIds.length < MAX_TRACKED_IDS) this.sentIds.push(id);
         }
-        if (index >= schedule.total) return resolve();
-        setTimeout(tick, 1);
+        if (index < schedule.total) return void setTimeout(tick, 1);
+        if (absences === null || absences.settled(now)) return resolve();
+        setTimeout(tick, 20); // the schedule is done; wait for the last away users to come back
       };
       tick();
     });
+  }
+
+  /** Drops a session on purpose, as a phone losing coverage would: the socket goes, the server queues. */
+  leave(conn: BenchConn): boolean {
+    if (!conn.isReady) return false;
+    this.connected--;
+    this.awayLeaves++;
+    this.backUs.set(conn, Infinity);
+    conn.destroy();
+    return true;
+  }
+
+  /** Logs an away user back in: Resume where the driver has it (Atoll), else a fresh login. */
+  comeBack(conn: BenchConn): void {
+    this.returning.add(conn);
+    conn.open(false);
+  }
+
+  get returnsPending(): number {
+    return this.returning.size;
+  }
+
+  /** Away users still not back when the wait ends count as failed returns. */
+  giveUpReturns(): void {
+    for (const _ of this.returning) this.count('AWAY_RETURN_TIMEOUT');
+    this.connectFailures += this.returning.size;
+    this.returning.clear();
   }
 
   /** Sends `perRecipient` messages to every recipient this worker covers, in batches of `batch`, waiting for the server between batches. */
@@ -299,6 +362,7 @@ export class Fleet implements ConnEvents {
       skipped: s.skipped,
       acked: s.acked,
       latency: s.latency.toData(),
+      awayLatency: s.awayLatency.toData(),
       lagMaxUs: s.lagMaxUs,
     }));
     return {
@@ -315,6 +379,7 @@ export class Fleet implements ConnEvents {
       receipts: this.receipts,
       stale: this.stale,
       closes: this.closes,
+      awayLeaves: this.awayLeaves,
       lastReceiveUs: this.lastReceiveUs,
       cpu: { userUs: cpu.user, systemUs: cpu.system },
       rssBytes: process.memoryUsage.rss(),
@@ -332,6 +397,7 @@ export class Fleet implements ConnEvents {
     this.receipts = 0;
     this.stale = 0;
     this.closes = 0;
+    this.awayLeaves = 0;
     this.sentIds = [];
     this.receivedIds = [];
     this.steps = [newStep()];
@@ -349,5 +415,43 @@ export function pickRecipient(range: UserRange, self: number): number {
   for (;;) {
     const u = range.first + Math.floor(Math.random() * range.count);
     if (u !== self) return u;
+  }
+}
+
+/** Walks one worker's away plan along the run's clock: who leaves now, who comes back now. */
+class Absences {
+  private nextLeave = 0;
+  private nextBack = 0;
+  /** Whether the plan's leave i really dropped a session (its user may not have been online). */
+  private readonly left: boolean[] = [];
+  private readonly deadlineUs: number;
+
+  private readonly conns: readonly BenchConn[];
+
+  constructor(private readonly fleet: Fleet, private readonly plan: readonly Leave[], private readonly startUs: number) {
+    this.conns = fleet.allConns;
+    const lastBackMs = plan.length > 0 ? plan[plan.length - 1].backMs : 0;
+    this.deadlineUs = startUs + (lastBackMs + RETURN_LIMIT_MS) * 1000;
+  }
+
+  advance(nowUs: number): void {
+    const elapsedMs = (nowUs - this.startUs) / 1000;
+    // every absence lasts the same time, so returns come in the order of the leaves
+    while (this.nextBack < this.nextLeave && this.plan[this.nextBack].backMs <= elapsedMs) {
+      if (this.left[this.nextBack]) this.fleet.comeBack(this.conns[this.plan[this.nextBack].index]);
+      this.nextBack++;
+    }
+    while (this.nextLeave < this.plan.length && this.plan[this.nextLeave].leaveMs <= elapsedMs) {
+      this.left.push(this.fleet.leave(this.conns[this.plan[this.nextLeave].index]));
+      this.nextLeave++;
+    }
+  }
+
+  /** Every planned return has happened and logged in (or failed), or the wait is over. */
+  settled(nowUs: number): boolean {
+    if (this.nextBack === this.plan.length && this.fleet.returnsPending === 0) return true;
+    if (nowUs <= this.deadlineUs) return false;
+    this.fleet.giveUpReturns();
+    return true;
   }
 }

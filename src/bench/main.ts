@@ -84,7 +84,8 @@ export async function main(argv: string[]): Promise<number> {
       password: opts.password,
       runId,
       bodyBytes: opts.bodyBytes,
-      trackIds: opts.scenario === 'offline' || opts.scenario === 'storm',
+      // chat with --away counts lost and duplicated messages exactly, like offline and storm
+      trackIds: opts.scenario === 'offline' || opts.scenario === 'storm' || (opts.scenario === 'chat' && opts.away > 0),
       perSource: PER_SOURCE,
       heartbeatMs: opts.heartbeatMs,
     }));

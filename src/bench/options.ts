@@ -30,6 +30,9 @@ export interface BenchOptions {
   heartbeatMs: number;
   p99LimitMs: number;
   label: string;
+  /** chat: share of users away at any moment (0..0.5), and how long each absence lasts. */
+  away: number;
+  awayForS: number;
 }
 
 const FLAGS = {
@@ -55,6 +58,8 @@ const FLAGS = {
   heartbeat: 'string',
   'p99-limit': 'string',
   label: 'string',
+  away: 'string',
+  'away-for': 'string',
 } as const;
 
 export const HELP = `atoll bench SCENARIO [options]: drive real clients against a server and measure it
@@ -66,7 +71,9 @@ Scenarios:
             (open loop), optionally stepping the rate up: offered vs delivered msgs/s,
             loss, send->receive latency p50/p90/p99/max, server CPU
   offline   M offline users each get K messages, then all log in: time until every
-            queued message is delivered
+            queued message is delivered; for the queueing and the draining phase, server
+            RssAnon and RssFile peaks and RssAnon at the end (from /proc, sampled every
+            500 ms: needs --server-pid or --spawn-server) and the inbox cache peak (/metrics)
   storm     N sessions with light traffic are all dropped at once and reconnect: time
             until all are back, rejected logins, messages lost (must be 0)
   register  only creates the accounts of users 0..N-1 (register, log in, log out), so that
@@ -98,6 +105,14 @@ Options:
   --no-register       skip registration (accounts exist already)
   --heartbeat MS      ping interval of idle sessions (default 20000)
   --p99-limit MS      chat: latency bound for "highest sustained rate" (default 50)
+  --away SHARE        chat: the "mostly online" mix: about SHARE (0..0.5) of the users are away
+                      at any moment (default 0). Users leave in turn (seeded order): the socket
+                      is dropped, the user stays away --away-for seconds, then resumes (Atoll) or
+                      logs in (XMPP) and carries on; everyone keeps sending to every user, away
+                      or not. Messages that waited for an away user are counted apart (count,
+                      p50/p99) and kept out of the online latencies; lost and duplicates cover
+                      all messages. Away users ramp up over the first --away-for seconds.
+  --away-for S        chat: seconds each absence lasts (default 5, at least 0.5)
   --pin               pin the spawned server to CPU 0 and the generator to CPU 1 (taskset)
   --label TEXT        name of the server in the output (default from the URL)
   --json              print one JSON object with the results as the last line
@@ -161,6 +176,9 @@ export function parseBenchArgs(argv: readonly string[]): BenchOptions | 'help' {
   const serverPid = flags['server-pid'] === undefined ? null : int(flags, 'server-pid', 0, 1);
   if (serverPid !== null && spawnServer) throw usageError('atoll bench: --server-pid and --spawn-server exclude each other');
   const defaultDuration = scenario === 'chat' ? 10 : 5;
+  const away = num(flags, 'away', 0, 0);
+  if (away > 0.5) throw usageError(`atoll bench: --away is a share of the users from 0 to 0.5, got ${String(flags.away)}`);
+  if ((flags.away !== undefined || flags['away-for'] !== undefined) && scenario !== 'chat') throw usageError('atoll bench: --away and --away-for belong to the chat scenario');
   return {
     scenario: scenario as Scenario,
     target,
@@ -185,5 +203,7 @@ export function parseBenchArgs(argv: readonly string[]): BenchOptions | 'help' {
     heartbeatMs: int(flags, 'heartbeat', 20_000, 100),
     p99LimitMs: num(flags, 'p99-limit', 50, 0),
     label: String(flags.label ?? (target.transport === 'xmpp' ? `xmpp ${target.host}:${target.port}` : 'atoll')),
+    away,
+    awayForS: num(flags, 'away-for', 5, 0.5),
   };
 }

@@ -42,6 +42,32 @@ export function parseStatus(text: string): { rssBytes: number; hwmBytes: number 
   return { rssBytes: kb('VmRSS'), hwmBytes: kb('VmHWM') };
 }
 
+/** The parts of resident memory (kB lines of /proc/PID/status since Linux 4.5): RssAnon is the
+ * process's own memory (heap, stacks, malloc), RssFile its file mappings (for Atoll mostly LMDB's
+ * memory-mapped data file: page cache the kernel can reclaim), RssShmem shared memory and tmpfs. */
+export interface RssParts {
+  anonBytes: number;
+  fileBytes: number;
+  shmemBytes: number;
+}
+
+/** Reads RssAnon, RssFile and RssShmem; null when the kernel does not report them. */
+export function parseRssParts(text: string): RssParts | null {
+  const kb = (key: string) => {
+    const m = new RegExp(`^${key}:\\s+(\\d+) kB`, 'm').exec(text);
+    return m ? Number(m[1]) * 1024 : null;
+  };
+  const anonBytes = kb('RssAnon');
+  const fileBytes = kb('RssFile');
+  if (anonBytes === null || fileBytes === null) return null;
+  return { anonBytes, fileBytes, shmemBytes: kb('RssShmem') ?? 0 };
+}
+
+/** The resident memory parts of a process, read from /proc (rejects when the process is gone). */
+export async function sampleRss(pid: number): Promise<RssParts | null> {
+  return parseRssParts(await readFile(`/proc/${pid}/status`, 'utf8'));
+}
+
 export async function sampleProcess(pid: number): Promise<ProcSample> {
   const [stat, status] = await Promise.all([readFile(`/proc/${pid}/stat`, 'utf8'), readFile(`/proc/${pid}/status`, 'utf8')]);
   return { cpuUs: parseStat(stat, clockTicks()), ...parseStatus(status) };
@@ -61,10 +87,10 @@ export function parseMetrics(text: string): Map<string, number> {
   return out;
 }
 
-/** Fetches /metrics; null when there is none or it does not answer in 2 s. */
-export async function fetchMetrics(url: string): Promise<Map<string, number> | null> {
+/** Fetches /metrics; null when there is none or it does not answer within `timeoutMs`. */
+export async function fetchMetrics(url: string, timeoutMs = 2000): Promise<Map<string, number> | null> {
   try {
-    const res = await fetch(url, { signal: AbortSignal.timeout(2000) });
+    const res = await fetch(url, { signal: AbortSignal.timeout(timeoutMs) });
     if (!res.ok) return null;
     return parseMetrics(await res.text());
   } catch {

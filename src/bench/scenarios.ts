@@ -4,12 +4,15 @@
 import os from 'node:os';
 import { mergeReports, type Merged } from './aggregate.js';
 import { nowUs } from './clock.js';
-import { splitSteps, stepRates } from './pacing.js';
+import { splitSteps, stepRates, type Step } from './pacing.js';
 import type { BenchOptions } from './options.js';
 import type { WorkerPool } from './pool.js';
-import { sampleServer, type ServerSample } from './procstats.js';
+import { CACHE_METRIC, watchPhase, type PhaseMemory } from './memwatch.js';
+import { fetchMetrics, sampleServer, type ServerSample } from './procstats.js';
+import { awayPlan, awaySeed, peakAway } from './away.js';
+import { Histogram } from './histogram.js';
 import type { BenchResult, Figure, Progress, StepRow } from './report.js';
-import type { UserRange } from './types.js';
+import type { AwaySpec, UserRange } from './types.js';
 
 export interface RunContext {
   opts: BenchOptions;
@@ -185,6 +188,7 @@ export async function runChat(ctx: RunContext): Promise<BenchResult> {
   const perWorker = splitSteps(steps, ctx.ranges.length);
   const startUs = nowUs() + 300_000;
   const snaps: Snapshot[] = [];
+  const away: AwaySpec | undefined = opts.away > 0 ? { share: opts.away, forMs: opts.awayForS * 1000 } : undefined;
   const stopProgress = progressLoop(ctx, 'chat', opts.users);
   // sample the server and the generator at every step boundary
   const sampler = (async () => {
@@ -199,14 +203,18 @@ export async function runChat(ctx: RunContext): Promise<BenchResult> {
     }
   })();
   try {
-    await ctx.pool.all({ t: 'chat', startUs, steps: perWorker, senders: all, recipients: all });
+    if (away !== undefined) ctx.progress.say(`away mix: about ${(opts.away * 100).toFixed(0)}% of the users away at a time, ${opts.awayForS} s each (ramping up over the first ${opts.awayForS} s)`);
+    await ctx.pool.all({ t: 'chat', startUs, steps: perWorker, senders: all, recipients: all, away });
     await sampler;
     const sent = ctx.pool.progress().sent;
     await drain(ctx, sent, DRAIN_LIMIT_MS);
   } finally {
     stopProgress();
   }
+  await sleep(300); // the acks of the last deliveries reach the server before its counters are read
+  const end = ctx.metricsUrl !== null ? await fetchMetrics(ctx.metricsUrl) : null;
   const m = mergeReports(await ctx.pool.reports());
+  const served = servedFromMemory(snaps[0]?.server.metrics ?? null, end);
   const rows: StepRow[] = m.steps.map((s, k) => {
     const cpu = snaps[k + 1] ? cpuPct(snaps[k], snaps[k + 1]) : { server: null, generator: null };
     return {
@@ -238,7 +246,10 @@ export async function runChat(ctx: RunContext): Promise<BenchResult> {
     { name: 'receipts delivered', value: m.receipts },
     { name: 'messages of earlier runs (ignored)', value: m.stale },
     { name: 'sessions dropped during run', value: m.closes },
+    served,
   );
+  servedNote(ctx, served);
+  if (away !== undefined) r.figures.push(...awayFigures(ctx, m, steps, away));
   if (best === null) ctx.notes.push(`no step met p99 < ${opts.p99LimitMs} ms with loss under 0.1%`);
   for (const row of rows) generatorCheck(ctx, row.generatorCpuPct ?? 0, row.genLagMaxMs);
   ctx.notes.splice(0, ctx.notes.length, ...new Set(ctx.notes));
@@ -266,6 +277,70 @@ function shareRecipients(ctx: RunContext, senders: UserRange, recipients: UserRa
   return out;
 }
 
+/** Share of inbox items acked from RAM between two /metrics reads (null without both). */
+function servedFromMemory(before: Map<string, number> | null, after: Map<string, number> | null): Figure {
+  const delta = (name: string) => {
+    const a = before?.get(name);
+    const b = after?.get(name);
+    return a !== undefined && b !== undefined ? b - a : null;
+  };
+  const fromMemory = delta('atoll_inbox_served_from_memory_total');
+  const served = delta('atoll_inbox_served_total');
+  const value = fromMemory !== null && served !== null && served > 0 ? (fromMemory / served) * 100 : null;
+  return { name: `served from memory (${served ?? 0} inbox items acked during the run)`, value, unit: '%' };
+}
+
+function servedNote(ctx: RunContext, served: Figure): void {
+  if (served.value !== null || ctx.opts.target.transport === 'xmpp') return;
+  ctx.notes.push(ctx.metricsUrl === null
+    ? 'served from memory: no /metrics endpoint (give --metrics URL or --spawn-server)'
+    : 'served from memory: /metrics had no atoll_inbox_served_total, or no inbox item was acked during the run');
+}
+
+/** The --away figures: how many absences, how the returns went, what waited for away users. */
+function awayFigures(ctx: RunContext, m: Merged, steps: Step[], away: AwaySpec): Figure[] {
+  const durationMs = steps.reduce((a, s) => a + s.durationS, 0) * 1000;
+  const planned = ctx.ranges.reduce((a, w, i) => a + peakAway(awayPlan(w.count, away.share, away.forMs, durationMs, awaySeed(i))), 0);
+  const waited = new Histogram();
+  for (const s of m.steps) waited.merge(s.awayLatency.toData());
+  const s = (us: number) => us / 1e6;
+  return [
+    { name: 'away: users away at once (planned peak)', value: planned },
+    { name: 'away: absences (session dropped, back after away-for)', value: m.awayLeaves },
+    { name: 'away: returns failed', value: m.connectFailures },
+    { name: 'away: return (resume or login) latency p50', value: ms(m.connectTime.percentile(50)), unit: 'ms' },
+    { name: 'away: return latency p99', value: ms(m.connectTime.percentile(99)), unit: 'ms' },
+    { name: 'messages that waited for an away user', value: waited.total },
+    { name: 'waited for away user: send->receive p50', value: waited.total > 0 ? s(waited.percentile(50)) : null, unit: 's' },
+    { name: 'waited for away user: send->receive p99', value: waited.total > 0 ? s(waited.percentile(99)) : null, unit: 's' },
+    { name: 'messages lost (acked, never received; must be 0)', value: m.lost ?? null },
+    { name: 'duplicates (same id received twice)', value: m.duplicates ?? null },
+  ];
+}
+
+const mb = (bytes: number | null) => (bytes === null ? null : bytes / MB);
+
+/** The server memory of one phase: RssAnon is the process's own memory, RssFile mostly LMDB's map. */
+function memoryFigures(phase: string, m: PhaseMemory): Figure[] {
+  return [
+    { name: `${phase}: server RssAnon peak`, value: mb(m.peakAnonBytes), unit: 'MB' },
+    { name: `${phase}: server RssAnon at end`, value: mb(m.endAnonBytes), unit: 'MB' },
+    { name: `${phase}: server RssFile peak`, value: mb(m.peakFileBytes), unit: 'MB' },
+    { name: `${phase}: inbox cache peak (${CACHE_METRIC})`, value: mb(m.peakCacheBytes), unit: 'MB' },
+  ];
+}
+
+function memoryNotes(ctx: RunContext, phases: PhaseMemory[]): void {
+  const samples = phases.map((m) => m.procSamples).join(' and ');
+  if (phases.some((m) => m.peakAnonBytes !== null)) {
+    ctx.notes.push(`server memory sampled from /proc every 500 ms (${samples} samples): RssAnon is the process's own memory; RssFile is mostly LMDB's memory-mapped file (page cache the kernel can reclaim)`);
+  } else {
+    ctx.notes.push('server RssAnon/RssFile not measured: give --server-pid (or --spawn-server)');
+  }
+  const failures = phases.reduce((a, m) => a + m.metricsFailures, 0);
+  if (failures > 0) ctx.notes.push(`${failures} /metrics fetches failed or took over 10 s; the inbox cache peak is from the others`);
+}
+
 export async function runOffline(ctx: RunContext): Promise<BenchResult> {
   const { opts } = ctx;
   const recipients: UserRange = { first: 0, count: opts.users };
@@ -282,33 +357,39 @@ export async function runOffline(ctx: RunContext): Promise<BenchResult> {
   await ctx.pool.all({ t: 'reset' });
   const shares = shareRecipients(ctx, senders, recipients);
   const total = opts.users * opts.messages;
+  const watch = { pid: ctx.serverPid, metricsUrl: ctx.metricsUrl };
   const stopQ = progressLoop(ctx, 'queueing');
-  const tq = nowUs();
-  try {
-    await ctx.pool.all((w) => ({ t: 'fixed', senders, recipients: shares[w], perRecipient: opts.messages, maxInFlight: 2000 }));
-  } finally {
-    stopQ();
-  }
-  const queueMs = (nowUs() - tq) / 1000;
+  const q = await watchPhase(watch, async () => {
+    const tq = nowUs();
+    try {
+      await ctx.pool.all((w) => ({ t: 'fixed', senders, recipients: shares[w], perRecipient: opts.messages, maxInFlight: 2000 }));
+    } finally {
+      stopQ();
+    }
+    return (nowUs() - tq) / 1000;
+  });
+  const queueMs = q.value;
   const queued = mergeReports(await ctx.pool.reports());
   ctx.progress.say(`queued ${queued.steps[0]?.sent ?? 0} messages in ${(queueMs / 1000).toFixed(1)} s`);
   const before = await snapshot(ctx);
   // 3. everyone logs in at once; the clock runs until the last queued message arrives
   const stopD = progressLoop(ctx, 'draining', opts.users);
   const t0 = nowUs();
-  let loginMs = 0;
-  try {
-    await ctx.pool.all({ t: 'connect', range: recipients, register: false, concurrency: Math.max(opts.concurrency, 1000), retryBusy: true });
-    loginMs = (nowUs() - t0) / 1000;
-    await drain(ctx, queued.steps[0]?.acked || queued.steps[0]?.sent || total, OFFLINE_DRAIN_LIMIT_MS, 5000);
-  } finally {
-    stopD();
-  }
+  const d = await watchPhase(watch, async () => {
+    try {
+      await ctx.pool.all({ t: 'connect', range: recipients, register: false, concurrency: Math.max(opts.concurrency, 1000), retryBusy: true });
+      const loginMs = (nowUs() - t0) / 1000;
+      await drain(ctx, queued.steps[0]?.acked || queued.steps[0]?.sent || total, OFFLINE_DRAIN_LIMIT_MS, 5000);
+      return loginMs;
+    } finally {
+      stopD();
+    }
+  });
+  const loginMs = d.value;
   const after = await snapshot(ctx);
   const m = mergeReports(await ctx.pool.reports());
   const drainMs = m.lastReceiveUs > t0 ? ms(m.lastReceiveUs - t0) : null;
-  const fromMemory = after.server.metrics?.get('atoll_inbox_served_from_memory_total');
-  const servedAll = after.server.metrics?.get('atoll_inbox_served_total');
+  const served = servedFromMemory(before.server.metrics, after.server.metrics);
   const cpu = cpuPct(before, after);
   r.figures.push(
     { name: 'offline users', value: opts.users },
@@ -322,11 +403,14 @@ export async function runOffline(ctx: RunContext): Promise<BenchResult> {
     { name: 'messages delivered (unique)', value: m.uniqueReceived ?? m.received },
     { name: 'messages lost', value: m.lost ?? null },
     { name: 'duplicates', value: m.duplicates ?? null },
-    { name: 'served from memory', value: fromMemory !== undefined && servedAll ? (fromMemory / servedAll) * 100 : null, unit: '%' },
+    served,
     { name: 'server CPU while draining', value: cpu.server, unit: '%' },
     { name: 'generator CPU while draining', value: cpu.generator, unit: '%' },
+    ...memoryFigures('queueing', q.memory),
+    ...memoryFigures('draining', d.memory),
   );
-  if (fromMemory === undefined) ctx.notes.push('share served from memory: the server does not export atoll_inbox_served_from_memory_total (yet)');
+  memoryNotes(ctx, [q.memory, d.memory]);
+  servedNote(ctx, served);
   if (ctx.opts.target.transport === 'xmpp') ctx.notes.push('XMPP has no durable send ack: "lost" counts messages written by senders and never received');
   void reg;
   generatorCheck(ctx, cpu.generator, 0);

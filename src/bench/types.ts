@@ -41,11 +41,17 @@ export interface UserRange {
   count: number;
 }
 
+/** The "mostly online" mix: about `share` of each worker's users away at any moment, each for `forMs`. */
+export interface AwaySpec {
+  share: number;
+  forMs: number;
+}
+
 export type Command =
   | { t: 'setup'; setup: WorkerSetup }
   | { t: 'connect'; range: UserRange; register: boolean; concurrency: number; retryBusy: boolean }
   | { t: 'disconnect'; range: UserRange }
-  | { t: 'chat'; startUs: number; steps: Step[]; senders: UserRange; recipients: UserRange }
+  | { t: 'chat'; startUs: number; steps: Step[]; senders: UserRange; recipients: UserRange; away?: AwaySpec }
   | { t: 'fixed'; senders: UserRange; recipients: UserRange; perRecipient: number; maxInFlight: number }
   | { t: 'drop'; range: UserRange; reconnect: boolean; concurrency: number }
   | { t: 'report' }
@@ -62,8 +68,10 @@ export interface StepCounters {
   skipped: number;
   /** Messages the server acknowledged as durable (Atoll's SendAck; XMPP has none). */
   acked: number;
-  /** Messages received by a recipient, with their send→receive latency. */
+  /** Messages received by a recipient that was online, with their send→receive latency. */
   latency: HistogramData;
+  /** Messages that waited for a recipient who was away (--away): sent before it came back. */
+  awayLatency: HistogramData;
   /** Largest delay between a send's scheduled time and when it was written (the generator's own lag). */
   lagMaxUs: number;
 }
@@ -88,6 +96,8 @@ export interface WorkerReport {
   stale: number;
   /** Unexpected connection closes. */
   closes: number;
+  /** Sessions dropped on purpose by the --away plan (each comes back after --away-for). */
+  awayLeaves: number;
   /** Monotonic microseconds when the last message arrived. */
   lastReceiveUs: number;
   cpu: { userUs: number; systemUs: number };

@@ -18,11 +18,12 @@ function report(worker: number, latencies: number[], extra: Partial<WorkerReport
     lastReadyUs: 200 + worker,
     rejectedLogins: 1,
     errors: { RATE_LIMITED: 2 },
-    steps: [{ offered: 5, sent: 5, skipped: 0, acked: 4, latency: h.toData(), lagMaxUs: 10 * (worker + 1) }],
+    steps: [{ offered: 5, sent: 5, skipped: 0, acked: 4, latency: h.toData(), awayLatency: new Histogram().toData(), lagMaxUs: 10 * (worker + 1) }],
     received: latencies.length,
     receipts: 3,
     stale: 0,
     closes: 0,
+    awayLeaves: 0,
     lastReceiveUs: 1000 + worker,
     cpu: { userUs: 1000, systemUs: 500 },
     rssBytes: 1 << 20,
@@ -74,4 +75,21 @@ test('a worker that connected nobody does not pull the first-ready time to zero'
   const idle = report(1, [], { connected: 0, firstReadyUs: 0, lastReadyUs: 0 });
   assert.equal(mergeReports([report(0, []), idle]).firstReadyUs, 100);
   assert.equal(mergeReports([idle]).firstReadyUs, 0);
+});
+
+test('messages that waited for an away recipient count as delivered but stay out of the online latencies', () => {
+  const withAway = (worker: number, away: number[]) => {
+    const r = report(worker, [100, 200], { awayLeaves: worker + 2 });
+    const h = new Histogram();
+    for (const v of away) h.record(v);
+    r.steps[0].awayLatency = h.toData();
+    return r;
+  };
+  const m = mergeReports([withAway(0, [5_000_000]), withAway(1, [6_000_000, 7_000_000])]);
+  assert.equal(m.steps[0].delivered, 4 + 3);
+  assert.equal(m.steps[0].latency.total, 4);
+  assert.equal(m.steps[0].latency.max, 200);
+  assert.equal(m.steps[0].awayLatency.total, 3);
+  assert.equal(m.steps[0].awayLatency.min, 5_000_000);
+  assert.equal(m.awayLeaves, 5);
 });

@@ -79,3 +79,18 @@ test('source addresses: 127.0.0.2 upward, spread per block of connections, none 
   assert.equal(sourceFor(5, '::1'), undefined);
   assert.throws(() => sourceAddressAt(-1), RangeError);
 });
+
+test('--away and --away-for: the mostly-online chat mix, with defaults and bounds', () => {
+  const d = parseBenchArgs(['chat']);
+  if (d === 'help') return assert.fail('help');
+  assert.equal(d.away, 0);
+  assert.equal(d.awayForS, 5);
+  const o = parseBenchArgs(['chat', '--away', '0.05', '--away-for', '30']);
+  if (o === 'help') return assert.fail('help');
+  assert.equal(o.away, 0.05);
+  assert.equal(o.awayForS, 30);
+  assert.throws(() => parseBenchArgs(['chat', '--away', '0.6']), (e: unknown) => e instanceof CliError && /0 to 0.5/.test(e.message));
+  assert.throws(() => parseBenchArgs(['chat', '--away', '-0.1']), CliError);
+  assert.throws(() => parseBenchArgs(['chat', '--away', '0.1', '--away-for', '0.1']), CliError);
+  assert.throws(() => parseBenchArgs(['offline', '--away', '0.1']), (e: unknown) => e instanceof CliError && /chat scenario/.test(e.message));
+});

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { parseMetrics, parseStat, parseStatus, sampleProcess } from '../../src/bench/procstats.js';
+import { parseMetrics, parseRssParts, parseStat, parseStatus, sampleProcess, sampleRss } from '../../src/bench/procstats.js';
 
 test('parses CPU ticks from a stat line whose command name has spaces and parentheses', () => {
   const line = '4242 (node (bench) x) S 1 4242 4242 0 -1 4194304 500 0 0 0 250 50 0 0 20 0 11 0 100 1000000 2000 18446744073709551615';
@@ -27,4 +27,21 @@ test('reads a Prometheus exposition, summing labelled series and skipping commen
   assert.equal(m.get('nodejs_heap_size_used_bytes'), 99.5);
   assert.equal(m.get('atoll_frames'), 7);
   assert.equal(m.has('nan_metric'), false);
+});
+
+test('splits resident memory into RssAnon, RssFile and RssShmem, which add up to VmRSS', () => {
+  const text = readFileSync('/proc/self/status', 'utf8'); // one real snapshot: the parts and the total agree exactly
+  const parts = parseRssParts(text);
+  assert.ok(parts !== null);
+  assert.ok(parts.anonBytes > 1024 * 1024, 'node holds some memory of its own');
+  assert.ok(parts.fileBytes > 0, 'the node binary is mapped');
+  assert.equal(parts.anonBytes + parts.fileBytes + parts.shmemBytes, parseStatus(text).rssBytes);
+  assert.equal(parseRssParts('Name:\tnode\nVmRSS:\t  1024 kB\n'), null, 'a kernel without the split');
+  assert.deepEqual(parseRssParts('RssAnon:\t 3 kB\nRssFile:\t 2 kB\n'), { anonBytes: 3072, fileBytes: 2048, shmemBytes: 0 });
+});
+
+test('samples the memory parts of a live process and rejects for a gone one', async () => {
+  const parts = await sampleRss(process.pid);
+  assert.ok(parts !== null && parts.anonBytes > 0);
+  await assert.rejects(sampleRss(2 ** 30));
 });
