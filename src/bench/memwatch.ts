@@ -8,6 +8,8 @@ export interface PhaseMemory {
   metricsSamples: number;
   /** Metrics fetches that failed or timed out. */
   metricsFailures: number;
+  /** RssAnon of the first read, taken as the phase starts (so growth is end minus start). */
+  startAnonBytes: number | null;
   peakAnonBytes: number | null;
   peakFileBytes: number | null;
   /** RssAnon read once more after the phase's work ended. */
@@ -21,11 +23,12 @@ export const CACHE_METRIC = 'atoll_inbox_cache_bytes';
 /** Folds samples into a phase's peaks (kept free of I/O so it is tested on its own). */
 export class PhasePeaks {
   private readonly m: PhaseMemory = {
-    procSamples: 0, metricsSamples: 0, metricsFailures: 0, peakAnonBytes: null, peakFileBytes: null, endAnonBytes: null, peakCacheBytes: null,
+    procSamples: 0, metricsSamples: 0, metricsFailures: 0, startAnonBytes: null, peakAnonBytes: null, peakFileBytes: null, endAnonBytes: null, peakCacheBytes: null,
   };
 
   addRss(rss: RssParts, isEnd = false): void {
     this.m.procSamples++;
+    this.m.startAnonBytes ??= rss.anonBytes;
     this.m.peakAnonBytes = Math.max(this.m.peakAnonBytes ?? 0, rss.anonBytes);
     this.m.peakFileBytes = Math.max(this.m.peakFileBytes ?? 0, rss.fileBytes);
     if (isEnd) this.m.endAnonBytes = rss.anonBytes;

@@ -323,6 +323,7 @@ const mb = (bytes: number | null) => (bytes === null ? null : bytes / MB);
 /** The server memory of one phase: RssAnon is the process's own memory, RssFile mostly LMDB's map. */
 function memoryFigures(phase: string, m: PhaseMemory): Figure[] {
   return [
+    { name: `${phase}: server RssAnon at start`, value: mb(m.startAnonBytes), unit: 'MB' },
     { name: `${phase}: server RssAnon peak`, value: mb(m.peakAnonBytes), unit: 'MB' },
     { name: `${phase}: server RssAnon at end`, value: mb(m.endAnonBytes), unit: 'MB' },
     { name: `${phase}: server RssFile peak`, value: mb(m.peakFileBytes), unit: 'MB' },

@@ -39,6 +39,8 @@ test('offline: queued messages all arrive after login, none lost; server memory 
     const end = figure(last, `${phase}: server RssAnon at end`) as number;
     assert.ok(anon > 1, `${phase}: a Node server holds more than 1 MB of its own memory, got ${anon}`);
     assert.ok(end > 0 && end <= anon, `${phase}: end ${end} <= peak ${anon}`);
+    const start = figure(last, `${phase}: server RssAnon at start`) as number;
+    assert.ok(start > 0 && start <= anon, `${phase}: start ${start} <= peak ${anon}`);
     assert.ok((figure(last, `${phase}: server RssFile peak`) as number) > 0);
     assert.ok((figure(last, `${phase}: inbox cache peak`) as number) > 0, `${phase}: 50 queued messages are in the cache`);
   }

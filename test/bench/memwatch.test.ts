@@ -20,7 +20,7 @@ test('peaks keep the highest of each part, the end value is the last read, faile
   p.addMetrics(null);
   p.addMetrics(new Map([['other', 1]]));
   assert.deepEqual(p.result(), {
-    procSamples: 3, metricsSamples: 3, metricsFailures: 1,
+    procSamples: 3, metricsSamples: 3, metricsFailures: 1, startAnonBytes: 5 * MB,
     peakAnonBytes: 8 * MB, peakFileBytes: 9 * MB, endAnonBytes: 6 * MB, peakCacheBytes: 3 * MB,
   });
   const none = new PhasePeaks();
@@ -69,6 +69,7 @@ test('samples /proc every interval and a slow /metrics one request at a time, wi
     assert.ok(memory.procSamples >= 15, `a /proc read every 50 ms, got ${memory.procSamples}`);
     assert.ok(memory.peakAnonBytes !== null && memory.peakAnonBytes > MB);
     assert.ok(memory.endAnonBytes !== null && memory.endAnonBytes <= memory.peakAnonBytes);
+    assert.ok(memory.startAnonBytes !== null && memory.startAnonBytes <= memory.peakAnonBytes);
     assert.ok(memory.peakFileBytes !== null && memory.peakFileBytes > 0);
   } finally {
     await metrics.close();
@@ -82,6 +83,7 @@ test('a gone process and a failing endpoint leave the figures empty without fail
     assert.equal(memory.procSamples, 0);
     assert.equal(memory.peakAnonBytes, null);
     assert.equal(memory.endAnonBytes, null);
+    assert.equal(memory.startAnonBytes, null);
     assert.equal(memory.peakCacheBytes, null);
     assert.ok(memory.metricsFailures >= 3);
     const after = metrics.stats().requests;
