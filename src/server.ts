@@ -56,7 +56,7 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
   router.register('inbox', inboxService(stores, router, { window: config.inboxWindow, windowBytes: config.inboxWindowBytes, engine }));
   router.register('presence', presenceService(stores));
   const recovery = await engine.recover();
-  logger.info({ durability: config.durability, ms: Math.round(recovery.ms), records: recovery.records, ops: recovery.ops }, 'storage recovered');
+  logger.info({ durability: config.durability, ms: Math.round(recovery.ms), records: recovery.records, ops: recovery.ops, flushRounds: recovery.flushRounds }, 'storage recovered');
   engine.start();
   registerLoadGauge(registry, router);
   const sessions = new Set<Session>();

@@ -63,6 +63,8 @@ export interface RecoveryReport {
   ms: number;
   records: number;
   ops: number;
+  /** Flush rounds run during the replay because the cache reached its budget. */
+  flushRounds: number;
 }
 
 /** How often the flusher looks for lingering items, at most. */
@@ -90,6 +92,8 @@ export class StorageEngine {
   private soon = false;
   private started = false;
   private checkpointsOff = false;
+  /** Set while the log is replayed: a checkpoint then would cover records not yet replayed. */
+  private replaying = false;
   /** The sync delay in force, for the gauge and for tests. */
   currentDelayMs: number;
   readonly servedTotal: Counter;
@@ -156,18 +160,28 @@ export class StorageEngine {
     const t0 = performance.now();
     let records = 0;
     let ops = 0;
+    let relieved = 0;
     if (this.logs) {
-      await this.logs.replay((_writer, lsn, payload) => {
-        const decoded = decodeOps(payload);
-        if (decoded.length === 0) return;
-        records++;
-        ops += decoded.length;
-        this.fragments.get(this.options.fragmentOf(decoded[0].user))?.replay(decoded, lsn);
-      });
+      this.replaying = true;
+      try {
+        await this.logs.replay((_writer, lsn, payload) => {
+          const decoded = decodeOps(payload);
+          if (decoded.length === 0) return;
+          records++;
+          ops += decoded.length;
+          this.fragments.get(this.options.fragmentOf(decoded[0].user))?.replay(decoded, lsn);
+          // A long log holds more than the cache may: what was replayed so far goes to LMDB first.
+          if (this.totalBytes <= this.options.config.cacheBudgetBytes) return;
+          relieved++;
+          return this.flushNow();
+        });
+      } finally {
+        this.replaying = false;
+      }
       for (const log of this.logs.logs) this.checkpoints.push(log.checkpointLsn);
       await this.checkLayout(records);
     }
-    return { ms: performance.now() - t0, records, ops };
+    return { ms: performance.now() - t0, records, ops, flushRounds: relieved };
   }
 
   /**
@@ -202,6 +216,11 @@ export class StorageEngine {
 
   cacheBytes(): number {
     return this.totalBytes;
+  }
+
+  /** Bytes the cache may still take before its budget (negative past it). */
+  cacheRoom(): number {
+    return this.options.config.cacheBudgetBytes - this.totalBytes;
   }
 
   /** Fragments report every change of the RAM they hold; under pressure a flush starts at once. */
@@ -293,7 +312,7 @@ export class StorageEngine {
     }
     this.flushedItems.inc(batch.items);
     batch.committed();
-    if (!checkpointRound || this.checkpointsOff) return;
+    if (!checkpointRound || this.checkpointsOff || this.replaying) return;
     this.lastCheckpointRound = now;
     if (this.logs) await this.checkpoint(durable);
   }

@@ -80,7 +80,10 @@ class Reader {
   bytes(): Uint8Array {
     const len = this.uint();
     if (this.pos + len > this.buf.length) throw new RangeError('inbox op: truncated bytes');
-    const out = this.buf.slice(this.pos, this.pos + len);
+    // An exact copy with a memory of its own: a view (or a pooled Buffer) would keep the whole
+    // record or pool slab alive as long as the body is queued, unseen by the cache's accounting.
+    const out = Buffer.allocUnsafeSlow(len);
+    out.set(this.buf.subarray(this.pos, this.pos + len));
     this.pos += len;
     return out;
   }

@@ -262,8 +262,13 @@ function inboxFragment(fragment: number, stores: Stores, router: Router<Services
     const session = d.session;
     if (!session || !d.started) return;
     const q = d.items;
+    const spilledNext = () => d.spill !== null && (q.inFlight === q.length || q.at(q.inFlight).seq > d.spill.lo);
     while (q.inFlight < options.window && (q.inFlight === 0 || q.inFlightBytes < options.windowBytes)) {
-      if (d.spill && (q.inFlight === q.length || q.at(q.inFlight).seq > d.spill.lo)) reload(u, d);
+      if (spilledNext()) {
+        reload(u, d);
+        // Nothing read back (the cache is full): RAM items behind the spilled run must wait too.
+        if (spilledNext()) return;
+      }
       if (q.inFlight >= q.length) return;
       if (!q.at(q.inFlight).durable) return;
       if (session.congested()) {
@@ -274,19 +279,28 @@ function inboxFragment(fragment: number, stores: Stores, router: Router<Services
     }
   }
 
-  /** Reads the next items of the spilled range back from LMDB, in front of the RAM items above it. */
+  /**
+   * Reads the next items of the spilled range back from LMDB, in front of the RAM items above it:
+   * a window's worth at most, and no more than the cache has room for. With the cache full, a
+   * device with nothing in flight still gets one item (so every device keeps moving, and RAM per
+   * device stays one item); one with items in flight gets none until its next ack.
+   */
   function reload(u: InboxUser, d: DeviceState): void {
     const spill = d.spill!;
+    let limitBytes = Math.min(options.windowBytes, engine.cacheRoom());
+    if (limitBytes <= 0) {
+      if (d.items.inFlight > 0) return;
+      limitBytes = 1;
+    }
     const loaded: QueuedItem[] = [];
     let loadedBytes = 0;
     let exhausted = true;
-    // A window's worth at most, in items and in bytes: large bodies must not fill RAM on a reload.
     for (const { key, value } of stores.inbox.getRange({ start: [u.name, d.name, spill.lo], end: [u.name, d.name, spill.hi + 1], limit: options.window })) {
       const q = newItem(key[2], value, true);
       addBytes(q.bytes);
       loaded.push(q);
       loadedBytes += q.bytes;
-      if (loadedBytes >= options.windowBytes) {
+      if (loadedBytes >= limitBytes) {
         exhausted = false;
         break;
       }

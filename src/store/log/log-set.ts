@@ -15,7 +15,8 @@ export interface LogSetOptions extends Omit<LogOptions, 'observer'> {
   observerFor?: (index: number) => LogObserver | undefined;
 }
 
-export type SetRecordHandler = (writer: number, lsn: number, payload: Uint8Array) => void;
+/** Gets each record; a returned promise holds that writer's replay until it settles. */
+export type SetRecordHandler = (writer: number, lsn: number, payload: Uint8Array) => unknown;
 
 interface Layout {
   writer: number;

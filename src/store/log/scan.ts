@@ -23,7 +23,8 @@ export interface ScanResult {
   stop: ScanStop;
 }
 
-export type RecordHandler = (lsn: number, payload: Uint8Array) => void;
+/** Gets each record; a returned promise holds the scan until it settles (backpressure). */
+export type RecordHandler = (lsn: number, payload: Uint8Array) => unknown;
 
 /**
  * Scans bytes [0, limit) of a segment whose first record must carry `firstLsn`. Records with
@@ -56,7 +57,10 @@ export async function scanSegment(
     at = pos - reader.start;
     const end = at + HEADER_BYTES + len;
     if (crc32c(buf, at + 4, end) !== buf.readUInt32LE(at)) return damaged('checksum');
-    if (onRecord && lsn >= deliverFrom) onRecord(lsn, copy(buf, at + HEADER_BYTES, end));
+    if (onRecord && lsn >= deliverFrom) {
+      const wait = onRecord(lsn, copy(buf, at + HEADER_BYTES, end));
+      if (wait instanceof Promise) await wait;
+    }
     pos += HEADER_BYTES + len;
     lsn++;
   }
