@@ -27,6 +27,11 @@ export interface ServerConfig {
   fragments: number;
   /** Seed of the placement hash (user id -> fragment). */
   hashSeed: number;
+  /**
+   * Connections the kernel may hold completed but not yet accepted, per listener (capped by the
+   * kernel's net.core.somaxconn). A reconnect storm overflows a short queue: clients then see resets.
+   */
+  listenBacklog: number;
   /** Largest frame accepted, in bytes. */
   maxFrameBytes: number;
   /** Largest message body accepted, in bytes. */
@@ -95,6 +100,7 @@ export const defaultConfig: Readonly<ServerConfig> = Object.freeze({
   inviteCode: '',
   fragments: 256,
   hashSeed: 0x9747b28c,
+  listenBacklog: 4096,
   maxFrameBytes: 128 * 1024,
   maxBodyBytes: 64 * 1024,
   heartbeatMs: 25_000,
@@ -142,7 +148,7 @@ export function resolveConfig(overrides: Partial<ServerConfig> = {}): ServerConf
   port('tcpPort', true);
   const positive: (keyof ServerConfig)[] = ['fragments', 'maxFrameBytes', 'maxBodyBytes', 'heartbeatMs', 'idleTimeoutMs',
     'maxOutboundBytes', 'stallTimeoutMs', 'inboxWindow', 'sendRatePerSec', 'sendBurst', 'mailboxLimit', 'maxLoginAttempts',
-    'resumeTokenTtlMs', 'maxConcurrentAuth', 'maxQueuedAuth', 'maxSubscriptions', 'cacheBudgetBytes', 'intakeBudgetBytes', 'inboxWindowBytes'];
+    'resumeTokenTtlMs', 'maxConcurrentAuth', 'maxQueuedAuth', 'maxSubscriptions', 'cacheBudgetBytes', 'intakeBudgetBytes', 'inboxWindowBytes', 'listenBacklog'];
   for (const key of positive) {
     const v = config[key];
     if (typeof v !== 'number' || !Number.isFinite(v) || v <= 0) throw new ConfigError(`${key} must be a positive number; got ${String(v)}`);

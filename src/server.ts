@@ -74,8 +74,8 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
   const http = createHttpListener(ctx, registry, tlsOptions);
   const tcp = config.tcpPort >= 0 ? createTcpListener(ctx, tlsOptions) : null;
   try {
-    await listen(http, config.host, config.httpPort);
-    if (tcp) await listen(tcp, config.host, config.tcpPort);
+    await listen(http, config.host, config.httpPort, config.listenBacklog);
+    if (tcp) await listen(tcp, config.host, config.tcpPort, config.listenBacklog);
   } catch (err) {
     http.close();
     tcp?.close();
@@ -107,7 +107,7 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
   return { httpPort, tcpPort, metrics: registry, close };
 }
 
-function listen(server: net.Server, host: string, port: number): Promise<void> {
+function listen(server: net.Server, host: string, port: number, backlog: number): Promise<void> {
   return new Promise((resolve, reject) => {
     const onError = (err: NodeJS.ErrnoException) => {
       reject(err.code === 'EADDRINUSE'
@@ -115,7 +115,7 @@ function listen(server: net.Server, host: string, port: number): Promise<void> {
         : err);
     };
     server.once('error', onError);
-    server.listen(port, host, () => {
+    server.listen({ port, host, backlog }, () => {
       server.off('error', onError);
       resolve();
     });

@@ -1,23 +1,12 @@
 // The "mostly online" mix of `atoll bench chat --away`: which of a worker's users leave when, and
 // for how long. A pure, seeded plan, so a run can be repeated and the coordinator can recompute it.
+import { seededRandom } from '../seeded-random.js';
 
 /** One absence: local user `index` drops its session at `leaveMs` and logs back in at `backMs` (ms after the start). */
 export interface Leave {
   index: number;
   leaveMs: number;
   backMs: number;
-}
-
-/** A small seeded generator (mulberry32): the same seed gives the same users in the same order. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** 0..n-1 in a seeded random order (Fisher-Yates). */

@@ -15,17 +15,8 @@ export async function withTempDir<T>(fn: (dir: string) => Promise<T>): Promise<T
   }
 }
 
-/** mulberry32: small, fast, good enough to make fuzz runs reproducible from one seed. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Fuzz runs are reproducible from one seed. */
+export { seededRandom as prng } from '../../../src/seeded-random.js';
 
 export function randInt(rand: () => number, lo: number, hiExclusive: number): number {
   return lo + Math.floor(rand() * (hiExclusive - lo));
