@@ -4,7 +4,9 @@
 // queue rebuild. `--where log` leaves every message in the log only (the worst case: all replayed);
 // `--where lmdb` flushes them to LMDB first (what lingering messages look like after the sync delay).
 //
-// Usage: node .tmp/<name>/bench/storage/startup.js [--messages 1000000] [--users 1000] [--size 64] [--where log|lmdb]
+// The measured start uses the cache budget given (default: the server's), which the replay respects.
+//
+// Usage: node .tmp/<name>/bench/storage/startup.js [--messages 1000000] [--users 1000] [--size 64] [--where log|lmdb] [--budget BYTES]
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -14,7 +16,7 @@ import { parseArgs } from 'node:util';
 import { pino } from 'pino';
 import { Registry } from 'prom-client';
 import { LocalRouter } from '../../src/cluster/local-router.js';
-import { resolveConfig } from '../../src/config.js';
+import { defaultConfig, resolveConfig } from '../../src/config.js';
 import type { Services } from '../../src/services/index.js';
 import { inboxService } from '../../src/services/inbox/service.js';
 import { presenceService } from '../../src/services/presence/service.js';
@@ -28,6 +30,7 @@ const { values: opts } = parseArgs({
     users: { type: 'string', default: '1000' },
     size: { type: 'string', default: '64' },
     where: { type: 'string', default: 'log' },
+    budget: { type: 'string', default: String(defaultConfig.cacheBudgetBytes) },
     phase: { type: 'string', default: 'main' },
     dir: { type: 'string' },
   },
@@ -72,11 +75,12 @@ async function fill(dir: string): Promise<void> {
 
 async function measure(dir: string): Promise<void> {
   const t0 = performance.now();
-  const server = await startServer(resolveConfig({ dataDir: dir, httpPort: 0, tcpPort: 0, ...settings }), { logger: pino({ level: 'silent' }) });
+  const config = resolveConfig({ dataDir: dir, httpPort: 0, tcpPort: 0, ...settings, cacheBudgetBytes: Number(opts.budget) });
+  const server = await startServer(config, { logger: pino({ level: 'silent' }) });
   const startMs = performance.now() - t0;
   const rss = process.memoryUsage().rss;
   const cache = (await server.metrics.getSingleMetric('atoll_inbox_cache_bytes')?.get())?.values[0]?.value ?? null;
-  console.log(JSON.stringify({ phase: 'start', messages, where: opts.where, startMs: Math.round(startMs), rssMiB: Math.round(rss / 2 ** 20), cacheMiB: cache === null ? null : Math.round(cache / 2 ** 20) }));
+  console.log(JSON.stringify({ phase: 'start', messages, where: opts.where, budgetMiB: Math.round(config.cacheBudgetBytes / 2 ** 20), startMs: Math.round(startMs), rssMiB: Math.round(rss / 2 ** 20), cacheMiB: cache === null ? null : Math.round(cache / 2 ** 20) }));
   process.exit(0);
 }
 
@@ -85,7 +89,7 @@ else if (opts.phase === 'measure') await measure(opts.dir!);
 else {
   const dir = mkdtempSync(join(tmpdir(), 'atoll-startup-bench-'));
   const self = fileURLToPath(import.meta.url);
-  const common = ['--messages', String(messages), '--users', String(users), '--size', String(opts.size), '--where', String(opts.where), '--dir', dir];
+  const common = ['--messages', String(messages), '--users', String(users), '--size', String(opts.size), '--where', String(opts.where), '--budget', String(opts.budget), '--dir', dir];
   try {
     for (const phase of ['fill', 'measure']) {
       const r = spawnSync(process.execPath, ['--max-old-space-size=8192', self, '--phase', phase, ...common], { stdio: 'inherit' });
