@@ -74,6 +74,12 @@ const MIN_TICK_MS = 10;
 const LAYOUT_FILE = 'inbox-layout.json';
 /** A flush round gives the event loop back after this much work. */
 const YIELD_AFTER_MS = 5;
+/**
+ * LMDB writes a round may have queued and not yet committed. lmdb-js has one write queue per
+ * environment: a round that queued a hundred thousand deletes would make every other write (a
+ * login's token) wait for all of them. Past this many, the round waits for its commits first.
+ */
+const MAX_UNCOMMITTED_WRITES = 2000;
 /** The sync delay is full below this share of the budget and falls linearly to 0 at the budget. */
 const PRESSURE_START = 0.5;
 
@@ -325,8 +331,16 @@ export class StorageEngine {
    */
   private async collectAll(cutoff: number, everything: boolean, batch: FlushBatch): Promise<void> {
     let slice = performance.now();
+    let committed = 0;
     for (const f of this.fragments.values()) {
       f.collect(cutoff, everything, batch);
+      if (batch.written.length - committed > MAX_UNCOMMITTED_WRITES) {
+        // Failures surface where the round awaits every write of the batch.
+        await Promise.allSettled(batch.written.slice(committed));
+        committed = batch.written.length;
+        slice = performance.now();
+        continue;
+      }
       if (performance.now() - slice < YIELD_AFTER_MS) continue;
       await new Promise((resolve) => setImmediate(resolve));
       slice = performance.now();
