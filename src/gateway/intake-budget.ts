@@ -10,6 +10,7 @@ export interface IntakeWaiter {
 
 export class IntakeBudget {
   private used = 0;
+  private highest = 0;
   private full = false;
   private readonly waiting = new Set<IntakeWaiter>();
 
@@ -20,6 +21,11 @@ export class IntakeBudget {
     return this.used;
   }
 
+  /** The most bytes held at once since start. */
+  get peak(): number {
+    return this.highest;
+  }
+
   /** Whether connections that send must stop reading. */
   get exhausted(): boolean {
     return this.full;
@@ -28,6 +34,7 @@ export class IntakeBudget {
   /** Counts a body in. Never refuses: the body is already in RAM; the caller pauses if `exhausted`. */
   take(bytes: number): void {
     this.used += bytes;
+    if (this.used > this.highest) this.highest = this.used;
     if (this.used >= this.limit) this.full = true;
   }
 

@@ -37,8 +37,12 @@ export function gatewayMetrics(registry: Registry, intake: IntakeBudget): Gatewa
   counter('atoll_slow_consumers_total', 'Connections closed because they read too slowly', 'slowConsumers');
   counter('atoll_intake_pauses_total', 'Times a sending connection stopped being read because the intake budget was used up', 'intakePauses');
   new Gauge({
-    name: 'atoll_intake_bytes', help: 'Bytes of received message bodies not yet durable (bounded by intakeBudgetBytes)', registers,
+    name: 'atoll_intake_bytes', help: 'Bytes of received message bodies not yet durable (intakeBudgetBytes plus at most one body per sending connection)', registers,
     collect() { this.set(intake.bytes); },
+  });
+  new Gauge({
+    name: 'atoll_intake_peak_bytes', help: 'Highest atoll_intake_bytes since start (to size intakeBudgetBytes)', registers,
+    collect() { this.set(intake.peak); },
   });
   return {
     connections: new Gauge({ name: 'atoll_connections', help: 'Open client connections', registers }),

@@ -101,6 +101,8 @@ export class Session implements SessionRef, IdleTracked, IntakeWaiter {
   private inflight = 0;
   /** Paused until the intake budget frees up (see IntakeBudget). */
   private intakeWait = false;
+  /** While paused for the intake budget: frames already read, to handle once it frees up. */
+  private heldFrames: Uint8Array[] | null = null;
   private typingWindowStart = 0;
   private typingInWindow = 0;
 
@@ -134,6 +136,13 @@ export class Session implements SessionRef, IdleTracked, IntakeWaiter {
 
   private onFrameBytes = (bytes: Uint8Array): void => {
     if (this.state === 'closed') return;
+    // Paused for the intake budget in the middle of a chunk: the rest of it waits, undecoded (a
+    // copy, since the splitter reuses its buffer), so one connection adds at most one body past
+    // the budget, not a whole chunk of them.
+    if (this.heldFrames !== null) {
+      this.heldFrames.push(new Uint8Array(bytes));
+      return;
+    }
     this.ctx.metrics.counts.framesIn++;
     this.onFrame(decodeFrame(bytes));
   };
@@ -389,6 +398,7 @@ export class Session implements SessionRef, IdleTracked, IntakeWaiter {
     intake.take(intakeCost(pending));
     if (!intake.exhausted || this.intakeWait) return;
     this.intakeWait = true;
+    this.heldFrames = [];
     intake.wait(this);
     this.ctx.metrics.counts.intakePauses++;
     this.updateReading();
@@ -396,6 +406,18 @@ export class Session implements SessionRef, IdleTracked, IntakeWaiter {
 
   intakeFreed(): void {
     this.intakeWait = false;
+    // A connection paused this long did nothing wrong: the idle clock restarts.
+    this.lastActivity = Date.now();
+    const held = this.heldFrames ?? [];
+    this.heldFrames = null;
+    for (let i = 0; i < held.length; i++) {
+      if (this.heldFrames !== null) {
+        // Paused again by one of them: the rest keeps waiting, in order.
+        (this.heldFrames as Uint8Array[]).push(...held.slice(i));
+        return;
+      }
+      this.onFrameBytes(held[i]);
+    }
     this.updateReading();
   }
 
@@ -617,6 +639,7 @@ export class Session implements SessionRef, IdleTracked, IntakeWaiter {
     this.sendQueue = null;
     if (this.intakeWait) this.ctx.intake.cancel(this);
     this.intakeWait = false;
+    this.heldFrames = null;
     this.ctx.sessions.delete(this);
     this.ctx.sweeper.untrack(this);
     this.ctx.metrics.connections.dec();

@@ -13,11 +13,21 @@ import { createLogMetrics } from './log/metrics.js';
 
 export type Durability = ServerConfig['durability'];
 
-/** LMDB writes of one flush, issued synchronously so lmdb-js commits them in one transaction. */
+/**
+ * LMDB writes of one flush round. They may span several LMDB transactions: the round waits for
+ * its commits whenever too many are queued (see MAX_UNCOMMITTED_WRITES).
+ */
 export class FlushBatch {
   readonly written: Promise<unknown>[] = [];
   private readonly callbacks: (() => void)[] = [];
   items = 0;
+  /** A fragment's collect stops once this many writes are recorded, and is called again later. */
+  stopAt = Infinity;
+
+  /** Whether a collect should stop and let the round wait for commits first. */
+  full(): boolean {
+    return this.written.length >= this.stopAt;
+  }
 
   constructor(readonly stores: Stores) {}
 
@@ -43,8 +53,9 @@ export interface CacheFragment {
   /**
    * Adds to `batch` the items durable before `cutoff` (ms since epoch) and not yet delivered,
    * and, when `everything` is set, every durable change not yet in LMDB (devices, states).
+   * Returns false if it stopped early because `batch.full()`: call it again for the rest.
    */
-  collect(cutoff: number, everything: boolean, batch: FlushBatch): void;
+  collect(cutoff: number, everything: boolean, batch: FlushBatch): boolean;
   /** LSN of the oldest item that is live, durable, and not in LMDB (Infinity if none). */
   oldestUnflushedLsn(): number;
   /** Re-applies logged ops (recovery). */
@@ -334,14 +345,17 @@ export class StorageEngine {
     let slice = performance.now();
     let committed = 0;
     for (const f of this.fragments.values()) {
-      f.collect(cutoff, everything, batch);
-      if (batch.written.length - committed > 2 * MAX_UNCOMMITTED_WRITES) {
-        const upTo = batch.written.length - MAX_UNCOMMITTED_WRITES;
-        // Failures surface where the round awaits every write of the batch.
-        await Promise.allSettled(batch.written.slice(committed, upTo));
-        committed = upTo;
-        slice = performance.now();
-        continue;
+      for (;;) {
+        batch.stopAt = committed + 2 * MAX_UNCOMMITTED_WRITES;
+        const done = f.collect(cutoff, everything, batch);
+        if (batch.written.length - committed >= 2 * MAX_UNCOMMITTED_WRITES) {
+          const upTo = batch.written.length - MAX_UNCOMMITTED_WRITES;
+          // Failures surface where the round awaits every write of the batch.
+          await Promise.allSettled(batch.written.slice(committed, upTo));
+          committed = upTo;
+          slice = performance.now();
+        }
+        if (done) break;
       }
       if (performance.now() - slice < YIELD_AFTER_MS) continue;
       await new Promise((resolve) => setImmediate(resolve));

@@ -88,6 +88,35 @@ describe('the intake budget in the gateway', () => {
     }
   });
 
+  it('holds the rest of a read chunk once paused: at most one body per sender past the budget', async () => {
+    const budget = 256 * 1024;
+    const server = await startTestServer({ intakeBudgetBytes: budget, sendRatePerSec: 100_000, sendBurst: 5000 });
+    try {
+      const bob = await RawClient.login(server.tcp, 'bob', PW, 'phone', true);
+      const senders = 20;
+      const perMessage = 7;
+      const rounds = 4;
+      const body = Buffer.alloc(60 * 1024, 5);
+      const clients = await Promise.all(Array.from({ length: senders }, (_, k) => RawClient.login(server.ws, `s${k}`, PW, 'web', true)));
+      // One WebSocket message carries 7 Sends of 60 KiB: without holding frames back, all 7 of
+      // every sender would be copied and dispatched before any pause could take effect.
+      for (let r = 0; r < rounds; r++) {
+        clients.forEach((c, k) => c.sendFrames(Array.from({ length: perMessage }, (_, i) => ({ ref: 100 + r * perMessage + i, send: { id: `s${k}-${r}-${i}`, to: 'bob', body } }))));
+      }
+      const n = rounds * perMessage;
+      for (const c of clients) for (let i = 0; i < n; i++) assert.equal((await c.waitFor((f) => f.ref === 100 + i, 20_000)).body, 'sendAck');
+      const got = await bob.receive(senders * n, 30_000);
+      assert.equal(new Set(got.map((f) => f.deliver!.message!.id)).size, senders * n, 'every message arrived once');
+      const peak = await metric(server.metrics, 'atoll_intake_peak_bytes');
+      const bound = budget + senders * (body.length + 128);
+      assert.ok(peak <= bound, `peak intake ${peak} bytes stays within budget + one body per sender (${bound})`);
+      assert.ok(peak >= budget, `the budget was reached (peak ${peak}), so the bound was tested`);
+      for (const c of [bob, ...clients]) c.close();
+    } finally {
+      await server.stop();
+    }
+  });
+
   it('gives back the bytes of sends still waiting for the rate limit when their connection closes', async () => {
     const server = await startTestServer({ sendRatePerSec: 1, sendBurst: 20 });
     try {

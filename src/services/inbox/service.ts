@@ -405,16 +405,21 @@ function inboxFragment(fragment: number, stores: Stores, router: Router<Services
     collect(cutoff, everything, batch) {
       if (!writeBack) {
         for (const u of users.values()) if (u) for (const d of u.devices.values()) evict(d);
-        return;
+        return true;
       }
       // Removals of forgotten devices go first, so a device registered again under the same name
       // never loses items flushed after them.
       for (const u of dirtyUsers) if (u.forgotten.size > 0) flushForgotten(u, batch);
       const touched = new Set<DeviceState>();
       const flushing: QueuedItem[] = [];
+      let done = true;
       for (;;) {
         dropDeadYoung();
         if (youngHead >= young.length) break;
+        if (batch.full()) {
+          done = false;
+          break;
+        }
         const e = young[youngHead];
         if (e.at > cutoff) break;
         young[youngHead++] = undefined as never;
@@ -425,14 +430,22 @@ function inboxFragment(fragment: number, stores: Stores, router: Router<Services
       }
       compactYoung();
       batch.items += flushing.length;
-      if (everything) {
-        for (const u of dirtyUsers) flushUser(u, batch);
-        dirtyUsers.clear();
+      if (everything && done) {
+        // One user's writes are issued together (a device's acked range may be long).
+        for (const u of dirtyUsers) {
+          if (batch.full()) {
+            done = false;
+            break;
+          }
+          dirtyUsers.delete(u);
+          flushUser(u, batch);
+        }
       }
       batch.onCommit(() => {
         for (const q of flushing) if (q.flush === 'flushing') q.flush = 'flushed';
         for (const d of touched) evict(d);
       });
+      return done;
     },
 
     oldestUnflushedLsn() {
