@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { it } from 'node:test';
 import { tempDir } from '../helpers/server.js';
 import { prng, randInt } from './log/helpers.js';
+import { StorageEngine } from '../../src/store/engine.js';
 import { attach, detach, openEngineNode, type EngineNode } from './engine-node.js';
 
 interface Sent {
@@ -163,3 +164,55 @@ it('rebuilds queues, acked positions and message states exactly (one log writer,
 it('rebuilds queues, acked positions and message states exactly (two log writers, seed 3)', () => roundTrip(3, ['log-a', 'log-b']));
 it('rebuilds the same queues when the replay outgrows the cache budget and flushes as it goes (seed 4)', () => roundTrip(4, ['log'], 4096));
 it('rebuilds the same queues when the replay outgrows the cache budget, two writers (seed 5)', () => roundTrip(5, ['log-a', 'log-b'], 4096));
+
+/**
+ * A crash in the middle of a budget-limited replay: the data dir is copied (as `kill -9` would
+ * leave it) right after the replay's K-th flush round, then that copy is replayed again. The flush
+ * rounds of a replay have written part of the log's effects to LMDB and must not have moved the
+ * checkpoint; the second replay must still rebuild every queue exactly.
+ */
+async function crashMidReplay(seed: number, logDirs: string[], k: number): Promise<void> {
+  const dir = tempDir('atoll-engine-');
+  const copy = tempDir('atoll-engine-copy-');
+  const crashed = tempDir('atoll-engine-crashed-');
+  const logDirsOf = (root: string) => logDirs.map((d) => join(root, d)).join(',');
+  const settings = { syncDelayMs: 60_000, checkpointIntervalMs: 0 };
+  const flushNow = StorageEngine.prototype.flushNow;
+  try {
+    const node = await openEngineNode(dir.path, { logDirs: logDirsOf(dir.path), ...settings });
+    const { devices, sent } = await workload(node, seed, 400);
+    copyAsCrashed(dir.path, copy.path, logDirs);
+    const before = await snapshot(node, devices);
+    await node.close();
+
+    // Only the replay runs flush rounds while the node opens (the test harness starts no flusher).
+    let rounds = 0;
+    StorageEngine.prototype.flushNow = async function (this: StorageEngine, everything?: boolean) {
+      await flushNow.call(this, everything);
+      if (++rounds === k) copyAsCrashed(copy.path, crashed.path, logDirs);
+    };
+    const first = await openEngineNode(copy.path, { logDirs: logDirsOf(copy.path), ...settings, cacheBudgetBytes: 4096 });
+    StorageEngine.prototype.flushNow = flushNow;
+    await first.close();
+    assert.ok(rounds >= k, `the replay ran ${rounds} flush rounds, fewer than ${k}`);
+
+    const recovered = await openEngineNode(crashed.path, { logDirs: logDirsOf(crashed.path), ...settings });
+    try {
+      assert.deepEqual(await snapshot(recovered, devices), before);
+      for (const s of sent) {
+        const res = await recovered.router.call('inbox', s.to, { type: 'store', to: s.to, from: s.from, fromDevice: 'x', id: s.id, body: Buffer.from('again'), now: Date.now() });
+        assert.deepEqual(res, { ok: true, sentAt: s.sentAt, duplicate: true }, `resend of ${s.from}->${s.to} ${s.id}`);
+      }
+    } finally {
+      await recovered.close();
+    }
+  } finally {
+    StorageEngine.prototype.flushNow = flushNow;
+    dir.remove();
+    copy.remove();
+    crashed.remove();
+  }
+}
+
+it('rebuilds the same queues after a crash right after the first flush round of a replay (seed 6)', () => crashMidReplay(6, ['log'], 1));
+it('rebuilds the same queues after a crash in the middle of a replay, two writers (seed 7)', () => crashMidReplay(7, ['log-a', 'log-b'], 5));
