@@ -25,6 +25,12 @@ const MAX_SEQ = Number.MAX_SAFE_INTEGER;
 const ITEM_OVERHEAD = 600;
 const STATE_OVERHEAD = 200;
 const RECEIPT_ID_OVERHEAD = 24;
+/**
+ * What a device with nothing in flight still reads back when the cache is full (at least one
+ * item): in-flight windows cannot leave RAM, so a cache full of them must not slow every
+ * returning device to one item per round trip.
+ */
+const READ_BACK_FLOOR_BYTES = 16 * 1024;
 
 interface DeviceState {
   name: string;
@@ -288,15 +294,15 @@ function inboxFragment(fragment: number, stores: Stores, router: Router<Services
   /**
    * Reads the next items of the spilled range back from LMDB, in front of the RAM items above it:
    * a window's worth at most, and no more than the cache has room for. With the cache full, a
-   * device with nothing in flight still gets one item (so every device keeps moving, and RAM per
-   * device stays one item); one with items in flight gets none until its next ack.
+   * device with nothing in flight still gets READ_BACK_FLOOR_BYTES (so every device keeps moving,
+   * and RAM per device stays small); one with items in flight gets none until its next ack.
    */
   function reload(u: InboxUser, d: DeviceState): void {
     const spill = d.spill!;
     let limitBytes = Math.min(options.windowBytes, engine.cacheRoom());
     if (limitBytes <= 0) {
       if (d.items.inFlight > 0) return;
-      limitBytes = 1;
+      limitBytes = Math.min(options.windowBytes, READ_BACK_FLOOR_BYTES);
     }
     const loaded: QueuedItem[] = [];
     let loadedBytes = 0;
