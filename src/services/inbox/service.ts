@@ -30,7 +30,7 @@ const RECEIPT_ID_OVERHEAD = 24;
  * item): in-flight windows cannot leave RAM, so a cache full of them must not slow every
  * returning device to one item per round trip.
  */
-const READ_BACK_FLOOR_BYTES = 16 * 1024;
+const READ_BACK_FLOOR_BYTES = 4 * 1024;
 
 interface DeviceState {
   name: string;

@@ -1,5 +1,5 @@
 // Reading queued items back from LMDB respects the cache budget: when many devices come back at
-// once to long queues, RAM holds what the budget allows plus a small floor (16 KiB and one item)
+// once to long queues, RAM holds what the budget allows plus a small floor (4 KiB and one item)
 // per device, and every device still receives everything, in order, once.
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
@@ -32,7 +32,7 @@ it('reads back at most the budget plus a small floor per device, and still deliv
     const sessions = new Map<string, FakeSession>();
     for (const u of users) sessions.set(u, (await attach(node, u, 'phone')).session);
     const oneItem = BODY + 700; // an item is counted as its body plus ~600 B (src/services/inbox/service.ts)
-    const perDevice = 16 * 1024 + oneItem; // the read-back floor of a device with nothing in flight
+    const perDevice = 4 * 1024 + oneItem; // the read-back floor of a device with nothing in flight
     assert.ok(node.engine.cacheBytes() <= BUDGET + USERS * perDevice, `RAM after all came back: ${node.engine.cacheBytes()} bytes`);
     assert.ok([...sessions.values()].every((s) => s.delivered.length >= 1), 'every device got something');
 
