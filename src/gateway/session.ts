@@ -99,9 +99,10 @@ export class Session implements SessionRef, IdleTracked, IntakeWaiter {
   private stallTimer: NodeJS.Timeout | null = null;
   /** Requests received and not yet answered; past MAX_INFLIGHT the socket is paused. */
   private inflight = 0;
-  /** Paused until the intake budget frees up (see IntakeBudget). */
-  private intakeWait = false;
-  /** While paused for the intake budget: frames already read, to handle once it frees up. */
+  /**
+   * Non-null while paused until the intake budget frees up (see IntakeBudget): the frames already
+   * read, to handle once it does.
+   */
   private heldFrames: Uint8Array[] | null = null;
   private typingWindowStart = 0;
   private typingInWindow = 0;
@@ -396,8 +397,7 @@ export class Session implements SessionRef, IdleTracked, IntakeWaiter {
   private takeIntake(pending: PendingSend): void {
     const intake = this.ctx.intake;
     intake.take(intakeCost(pending));
-    if (!intake.exhausted || this.intakeWait) return;
-    this.intakeWait = true;
+    if (!intake.exhausted || this.heldFrames !== null) return;
     this.heldFrames = [];
     intake.wait(this);
     this.ctx.metrics.counts.intakePauses++;
@@ -405,7 +405,6 @@ export class Session implements SessionRef, IdleTracked, IntakeWaiter {
   }
 
   intakeFreed(): void {
-    this.intakeWait = false;
     // A connection paused this long did nothing wrong: the idle clock restarts.
     this.lastActivity = Date.now();
     const held = this.heldFrames ?? [];
@@ -514,7 +513,7 @@ export class Session implements SessionRef, IdleTracked, IntakeWaiter {
   /** The session's mailbox is bounded: it stops reading while too much waits, and reads again after. */
   private updateReading(): void {
     if (this.state === 'closed') return;
-    const pause = this.inflight >= MAX_INFLIGHT || this.sendQueue !== null || this.intakeWait;
+    const pause = this.inflight >= MAX_INFLIGHT || this.sendQueue !== null || this.heldFrames !== null;
     if (pause === this.readingPaused) return;
     this.readingPaused = pause;
     if (pause) this.transport.pause();
@@ -637,8 +636,7 @@ export class Session implements SessionRef, IdleTracked, IntakeWaiter {
     // Sends still waiting for a rate token die with the connection (the client resends them).
     for (const pending of this.sendQueue ?? []) this.ctx.intake.give(intakeCost(pending));
     this.sendQueue = null;
-    if (this.intakeWait) this.ctx.intake.cancel(this);
-    this.intakeWait = false;
+    if (this.heldFrames !== null) this.ctx.intake.cancel(this);
     this.heldFrames = null;
     this.ctx.sessions.delete(this);
     this.ctx.sweeper.untrack(this);

@@ -6,7 +6,7 @@ import { describe, it } from 'node:test';
 import { IntakeBudget, type IntakeWaiter } from '../../src/gateway/intake-budget.js';
 import { RawClient } from '../helpers/raw-client.js';
 import { startTestServer } from '../helpers/server.js';
-import { metric } from '../store/engine-node.js';
+import { metric, waitForMetric } from '../store/engine-node.js';
 
 const PW = 'password-1';
 
@@ -47,14 +47,6 @@ describe('IntakeBudget', () => {
     assert.deepEqual([gone.freed, kept.freed], [0, 1]);
   });
 });
-
-async function waitUntil(what: string, check: () => Promise<boolean>): Promise<void> {
-  const deadline = Date.now() + 5000;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting until ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
 
 describe('the intake budget in the gateway', () => {
   it('pauses senders past the budget and still accepts every message, in order', async () => {
@@ -128,7 +120,7 @@ describe('the intake budget in the gateway', () => {
       for (let i = 0; i < 20; i++) await alice.waitFor((f) => f.ref === 100 + i);
       assert.ok(await metric(server.metrics, 'atoll_intake_bytes') >= 9 * 1000, 'queued sends are counted');
       alice.close();
-      await waitUntil('the intake is empty', async () => (await metric(server.metrics, 'atoll_intake_bytes')) === 0);
+      await waitForMetric(server.metrics, 'atoll_intake_bytes', (v) => v === 0);
       bob.close();
     } finally {
       await server.stop();

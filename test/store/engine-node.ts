@@ -78,3 +78,14 @@ export async function metric(registry: Registry, name: string): Promise<number> 
   const m = (await registry.getMetricsAsJSON()).find((x) => x.name === name);
   return (m?.values ?? []).reduce((a, v) => a + Number(v.value), 0);
 }
+
+/** Waits (up to 5 s) until a metric's value satisfies `ok`; throws saying what it last was. */
+export async function waitForMetric(registry: Registry, name: string, ok: (value: number) => boolean): Promise<void> {
+  const deadline = Date.now() + 5000;
+  for (;;) {
+    const value = await metric(registry, name);
+    if (ok(value)) return;
+    if (Date.now() > deadline) throw new Error(`${name} stayed at ${value}`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}

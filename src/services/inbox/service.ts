@@ -274,12 +274,11 @@ function inboxFragment(fragment: number, stores: Stores, router: Router<Services
     const session = d.session;
     if (!session || !d.started) return;
     const q = d.items;
-    const spilledNext = () => d.spill !== null && (q.inFlight === q.length || q.at(q.inFlight).seq > d.spill.lo);
     while (q.inFlight < options.window && (q.inFlight === 0 || q.inFlightBytes < options.windowBytes)) {
-      if (spilledNext()) {
+      if (spilledNext(d)) {
         reload(u, d);
         // Nothing read back (the cache is full): RAM items behind the spilled run must wait too.
-        if (spilledNext()) return;
+        if (spilledNext(d)) return;
       }
       if (q.inFlight >= q.length) return;
       if (!q.at(q.inFlight).durable) return;
@@ -289,6 +288,12 @@ function inboxFragment(fragment: number, stores: Stores, router: Router<Services
       }
       session.push(deliverFrame(q.markSent()));
     }
+  }
+
+  /** Whether the next item to push is in the spilled range (only in LMDB). */
+  function spilledNext(d: DeviceState): boolean {
+    const q = d.items;
+    return d.spill !== null && (q.inFlight === q.length || q.at(q.inFlight).seq > d.spill.lo);
   }
 
   /**
