@@ -138,6 +138,8 @@ export namespace atoll {
             heartbeatMs: number;
             idleTimeoutMs: number;
             registrationOpen: boolean;
+            sendRatePerSec: number;
+            sendBurst: number;
             static create(properties: atoll.v1.Welcome.$Shape): atoll.v1.Welcome & atoll.v1.Welcome.$Shape;
             static create(properties?: atoll.v1.Welcome.$Properties): atoll.v1.Welcome;
             static encode(m: atoll.v1.Welcome.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
@@ -156,6 +158,8 @@ export namespace atoll {
                 heartbeatMs?: (number|null);
                 idleTimeoutMs?: (number|null);
                 registrationOpen?: (boolean|null);
+                sendRatePerSec?: (number|null);
+                sendBurst?: (number|null);
                 $unknowns?: Uint8Array[];
             }
             type $Shape = atoll.v1.Welcome.$Properties;
@@ -754,6 +758,7 @@ export namespace atoll {
             UNSUPPORTED_VERSION = 103,
             HELLO_REQUIRED = 104,
             IDLE_TIMEOUT = 105,
+            CONNECTION_LIMIT = 106,
             NOT_AUTHENTICATED = 200,
             AUTH_FAILED = 201,
             INVALID_TOKEN = 202,
@@ -763,13 +768,16 @@ export namespace atoll {
             ALREADY_AUTHENTICATED = 206,
             SESSION_REPLACED = 207,
             TOO_MANY_ATTEMPTS = 208,
+            TOO_MANY_DEVICES = 209,
             USER_NOT_FOUND = 300,
             MESSAGE_TOO_LARGE = 301,
             RATE_LIMITED = 302,
             SLOW_CONSUMER = 303,
+            QUOTA_EXCEEDED = 304,
             SERVER_BUSY = 500,
             SHUTTING_DOWN = 501,
-            INTERNAL = 502
+            INTERNAL = 502,
+            STORAGE_UNAVAILABLE = 503
         }
     }
 }

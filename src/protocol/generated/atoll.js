@@ -867,6 +867,8 @@ export const atoll = $root.atoll = (() => {
              * @property {number|null} [heartbeatMs] Welcome heartbeatMs
              * @property {number|null} [idleTimeoutMs] Welcome idleTimeoutMs
              * @property {boolean|null} [registrationOpen] Welcome registrationOpen
+             * @property {number|null} [sendRatePerSec] Welcome sendRatePerSec
+             * @property {number|null} [sendBurst] Welcome sendBurst
              * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
              */
 
@@ -955,6 +957,22 @@ export const atoll = $root.atoll = (() => {
             Welcome.prototype.registrationOpen = false;
 
             /**
+             * Welcome sendRatePerSec.
+             * @member {number} sendRatePerSec
+             * @memberof atoll.v1.Welcome
+             * @instance
+             */
+            Welcome.prototype.sendRatePerSec = 0;
+
+            /**
+             * Welcome sendBurst.
+             * @member {number} sendBurst
+             * @memberof atoll.v1.Welcome
+             * @instance
+             */
+            Welcome.prototype.sendBurst = 0;
+
+            /**
              * Creates a new Welcome instance using the specified properties.
              * @function create
              * @memberof atoll.v1.Welcome
@@ -1000,6 +1018,10 @@ export const atoll = $root.atoll = (() => {
                     w.uint32(/* id 6, wireType 0 =*/48).uint32(m.idleTimeoutMs);
                 if (m.registrationOpen != null && $Object.hasOwnProperty.call(m, "registrationOpen") && m.registrationOpen !== false)
                     w.uint32(/* id 7, wireType 0 =*/56).bool(m.registrationOpen);
+                if (m.sendRatePerSec != null && $Object.hasOwnProperty.call(m, "sendRatePerSec") && m.sendRatePerSec !== 0)
+                    w.uint32(/* id 8, wireType 0 =*/64).uint32(m.sendRatePerSec);
+                if (m.sendBurst != null && $Object.hasOwnProperty.call(m, "sendBurst") && m.sendBurst !== 0)
+                    w.uint32(/* id 9, wireType 0 =*/72).uint32(m.sendBurst);
                 if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
                     for (var i = 0; i < m.$unknowns.length; ++i)
                         w.raw(m.$unknowns[i]);
@@ -1118,6 +1140,24 @@ export const atoll = $root.atoll = (() => {
                                 m.registrationOpen = v;
                             else
                                 delete m.registrationOpen;
+                            continue;
+                        }
+                    case 8: {
+                            if (u !== 0)
+                                break;
+                            if (v = r.uint32())
+                                m.sendRatePerSec = v;
+                            else
+                                delete m.sendRatePerSec;
+                            continue;
+                        }
+                    case 9: {
+                            if (u !== 0)
+                                break;
+                            if (v = r.uint32())
+                                m.sendBurst = v;
+                            else
+                                delete m.sendBurst;
                             continue;
                         }
                     }
@@ -5931,6 +5971,7 @@ export const atoll = $root.atoll = (() => {
          * @property {number} UNSUPPORTED_VERSION=103 UNSUPPORTED_VERSION value
          * @property {number} HELLO_REQUIRED=104 HELLO_REQUIRED value
          * @property {number} IDLE_TIMEOUT=105 IDLE_TIMEOUT value
+         * @property {number} CONNECTION_LIMIT=106 CONNECTION_LIMIT value
          * @property {number} NOT_AUTHENTICATED=200 NOT_AUTHENTICATED value
          * @property {number} AUTH_FAILED=201 AUTH_FAILED value
          * @property {number} INVALID_TOKEN=202 INVALID_TOKEN value
@@ -5940,13 +5981,16 @@ export const atoll = $root.atoll = (() => {
          * @property {number} ALREADY_AUTHENTICATED=206 ALREADY_AUTHENTICATED value
          * @property {number} SESSION_REPLACED=207 SESSION_REPLACED value
          * @property {number} TOO_MANY_ATTEMPTS=208 TOO_MANY_ATTEMPTS value
+         * @property {number} TOO_MANY_DEVICES=209 TOO_MANY_DEVICES value
          * @property {number} USER_NOT_FOUND=300 USER_NOT_FOUND value
          * @property {number} MESSAGE_TOO_LARGE=301 MESSAGE_TOO_LARGE value
          * @property {number} RATE_LIMITED=302 RATE_LIMITED value
          * @property {number} SLOW_CONSUMER=303 SLOW_CONSUMER value
+         * @property {number} QUOTA_EXCEEDED=304 QUOTA_EXCEEDED value
          * @property {number} SERVER_BUSY=500 SERVER_BUSY value
          * @property {number} SHUTTING_DOWN=501 SHUTTING_DOWN value
          * @property {number} INTERNAL=502 INTERNAL value
+         * @property {number} STORAGE_UNAVAILABLE=503 STORAGE_UNAVAILABLE value
          */
         v1.ErrorCode = (function() {
             const valuesById = $Object.create(null), values = $Object.create(valuesById);
@@ -5957,6 +6001,7 @@ export const atoll = $root.atoll = (() => {
             values[valuesById[103] = "UNSUPPORTED_VERSION"] = 103;
             values[valuesById[104] = "HELLO_REQUIRED"] = 104;
             values[valuesById[105] = "IDLE_TIMEOUT"] = 105;
+            values[valuesById[106] = "CONNECTION_LIMIT"] = 106;
             values[valuesById[200] = "NOT_AUTHENTICATED"] = 200;
             values[valuesById[201] = "AUTH_FAILED"] = 201;
             values[valuesById[202] = "INVALID_TOKEN"] = 202;
@@ -5966,13 +6011,16 @@ export const atoll = $root.atoll = (() => {
             values[valuesById[206] = "ALREADY_AUTHENTICATED"] = 206;
             values[valuesById[207] = "SESSION_REPLACED"] = 207;
             values[valuesById[208] = "TOO_MANY_ATTEMPTS"] = 208;
+            values[valuesById[209] = "TOO_MANY_DEVICES"] = 209;
             values[valuesById[300] = "USER_NOT_FOUND"] = 300;
             values[valuesById[301] = "MESSAGE_TOO_LARGE"] = 301;
             values[valuesById[302] = "RATE_LIMITED"] = 302;
             values[valuesById[303] = "SLOW_CONSUMER"] = 303;
+            values[valuesById[304] = "QUOTA_EXCEEDED"] = 304;
             values[valuesById[500] = "SERVER_BUSY"] = 500;
             values[valuesById[501] = "SHUTTING_DOWN"] = 501;
             values[valuesById[502] = "INTERNAL"] = 502;
+            values[valuesById[503] = "STORAGE_UNAVAILABLE"] = 503;
             return values;
         })();
 
