@@ -190,7 +190,7 @@ export class Session implements SessionRef, IdleTracked, IntakeWaiter {
       welcome: {
         protocolVersion: PROTOCOL_VERSION, server: this.ctx.serverName, maxFrameBytes: c.maxFrameBytes,
         maxBodyBytes: c.maxBodyBytes, heartbeatMs: c.heartbeatMs, idleTimeoutMs: c.idleTimeoutMs,
-        registrationOpen: c.openRegistration,
+        registrationOpen: c.openRegistration, sendRatePerSec: c.sendRatePerSec, sendBurst: c.sendBurst,
       },
     });
   }
