@@ -725,11 +725,11 @@ function inboxFragment(fragment: number, users: Map<string, InboxUser>, stores: 
       const key = stateKey(sender, id);
       const first = u.pending.get(key);
       if (first) await first;
+      const devices = targets(u, fromDevice).filter((d) => d.name !== NO_DEVICE);
+      // No other device: nothing to copy (and no state to read from LMDB for every message).
+      if (devices.length === 0) return { ok: true };
       // Stored already (a resend asking again): nothing twice.
       if (stateOf(u, sender, id)) return { ok: true };
-      const devices = targets(u, fromDevice).filter((d) => d.name !== NO_DEVICE);
-      // No other device: nothing to copy, and a resend is caught by the recipient's state first.
-      if (devices.length === 0) return { ok: true };
       const c = new Change();
       enqueue(u, devices, { kind: 'message', id, from: user, to, body, sentAt, fromDevice }, c);
       setState(u, sender, id, { sentAt, delivered: true, read: true }, c);
