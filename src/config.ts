@@ -72,6 +72,17 @@ export interface ServerConfig {
   /** Presence subscriptions one connection may hold. */
   maxSubscriptions: number;
   /**
+   * Devices one user may have registered; a Login with a new device name past it gets
+   * TOO_MANY_DEVICES. Each send is stored once per device of the recipient and of the sender, so
+   * this bounds what one send may write (and one log record: see LOG_RECORD_LIMIT_BYTES).
+   */
+  maxDevicesPerUser: number;
+  /**
+   * Bytes of undelivered items one user's inbox may hold over all its devices (bodies plus names
+   * and ids); a Send that would pass it gets QUOTA_EXCEEDED and nothing is stored.
+   */
+  maxQueuedBytesPerUser: number;
+  /**
    * How the inbox makes a message durable before acking it (see docs/architecture.md, "Storage engine"):
    * 'log' appends to the group-commit log and keeps undelivered items in RAM (flushed to LMDB only if
    * they linger); 'write-through' writes every change to LMDB and waits for its commit; 'memory' acks
@@ -120,6 +131,12 @@ export const defaultConfig: Readonly<ServerConfig> = Object.freeze({
   maxConcurrentAuth: 2,
   maxQueuedAuth: 2000,
   maxSubscriptions: 1000,
+  // Phones, tablets, desktops and browsers of one person, with room to spare; one send then
+  // writes at most 31 copies (2 MiB at the largest body) instead of thousands.
+  maxDevicesPerUser: 16,
+  // Weeks of ordinary chat for a user who is away (about 100,000 short texts, or 500 of the
+  // largest bodies), while one offline user can no longer be made to hold gigabytes.
+  maxQueuedBytesPerUser: 32 * 1024 * 1024,
   durability: 'log',
   logDirs: '',
   syncDelayMs: 10_000,
@@ -127,6 +144,20 @@ export const defaultConfig: Readonly<ServerConfig> = Object.freeze({
   checkpointIntervalMs: 5_000,
   logLevel: 'info',
 });
+
+/**
+ * The largest record the group-commit log accepts (its default maxRecordBytes, which the engine
+ * uses; test/config-record-limit.test.ts checks the two agree). Every inbox change is one record.
+ */
+export const LOG_RECORD_LIMIT_BYTES = 16 * 1024 * 1024;
+/** Ids one receipt item carries at most: the inbox splits longer lists, so receipt records stay small. */
+export const RECEIPT_IDS_PER_ITEM = 64;
+/** What one queued copy may add to an inbox record besides its body: names, id, seq and headers (UTF-8 worst case). */
+export const INBOX_COPY_OVERHEAD_BYTES = 1024;
+/** What a change adds besides its copies: the message state, a device's position. */
+const INBOX_RECORD_OVERHEAD_BYTES = 4096;
+/** Bytes a message copy counts against maxQueuedBytesPerUser besides its body, at most (names and id). */
+const QUEUED_COPY_MAX_OVERHEAD = 256;
 
 /** Thrown for a setting that cannot work; the message names the setting and what to do. */
 export class ConfigError extends Error {
@@ -148,7 +179,7 @@ export function resolveConfig(overrides: Partial<ServerConfig> = {}): ServerConf
   port('tcpPort', true);
   const positive: (keyof ServerConfig)[] = ['fragments', 'maxFrameBytes', 'maxBodyBytes', 'heartbeatMs', 'idleTimeoutMs',
     'maxOutboundBytes', 'stallTimeoutMs', 'inboxWindow', 'sendRatePerSec', 'sendBurst', 'mailboxLimit', 'maxLoginAttempts',
-    'resumeTokenTtlMs', 'maxConcurrentAuth', 'maxQueuedAuth', 'maxSubscriptions', 'cacheBudgetBytes', 'intakeBudgetBytes', 'inboxWindowBytes', 'listenBacklog'];
+    'resumeTokenTtlMs', 'maxConcurrentAuth', 'maxQueuedAuth', 'maxSubscriptions', 'maxDevicesPerUser', 'maxQueuedBytesPerUser', 'cacheBudgetBytes', 'intakeBudgetBytes', 'inboxWindowBytes', 'listenBacklog'];
   for (const key of positive) {
     const v = config[key];
     if (typeof v !== 'number' || !Number.isFinite(v) || v <= 0) throw new ConfigError(`${key} must be a positive number; got ${String(v)}`);
@@ -156,6 +187,7 @@ export function resolveConfig(overrides: Partial<ServerConfig> = {}): ServerConf
   if (config.maxBodyBytes + 1024 > config.maxFrameBytes) {
     throw new ConfigError(`maxFrameBytes (${config.maxFrameBytes}) must exceed maxBodyBytes (${config.maxBodyBytes}) by at least 1024 bytes of headers`);
   }
+  checkInboxRecords(config);
   if (config.idleTimeoutMs <= config.heartbeatMs) {
     throw new ConfigError(`idleTimeoutMs (${config.idleTimeoutMs}) must be longer than heartbeatMs (${config.heartbeatMs})`);
   }
@@ -169,4 +201,24 @@ export function resolveConfig(overrides: Partial<ServerConfig> = {}): ServerConf
   if (!Number.isFinite(config.syncDelayMs) || config.syncDelayMs < 0) throw new ConfigError(`syncDelayMs must be a number >= 0; got ${config.syncDelayMs}`);
   if (config.tls && (!config.tls.cert || !config.tls.key)) throw new ConfigError('tls needs both cert and key (paths to PEM files)');
   return config;
+}
+
+/**
+ * One send is one log record per owner: a copy for each device of the recipient (or each other
+ * device of the sender), so devices x body must fit the log's record limit, or the copies could
+ * never be stored. And one message must fit an empty inbox, or the quota would refuse it forever.
+ */
+function checkInboxRecords(config: ServerConfig): void {
+  const { maxDevicesPerUser: devices, maxBodyBytes: body, maxQueuedBytesPerUser: quota } = config;
+  if (!Number.isInteger(devices)) throw new ConfigError(`maxDevicesPerUser must be a whole number; got ${devices}`);
+  const perCopy = Math.max(body, RECEIPT_IDS_PER_ITEM * 193) + INBOX_COPY_OVERHEAD_BYTES;
+  const record = devices * perCopy + INBOX_RECORD_OVERHEAD_BYTES;
+  if (record > LOG_RECORD_LIMIT_BYTES) {
+    throw new ConfigError(`maxDevicesPerUser (${devices}) copies of a body of maxBodyBytes (${body}) make a log record of up to ${record} bytes, `
+      + `over the log's limit of ${LOG_RECORD_LIMIT_BYTES}: lower maxDevicesPerUser (at most ${Math.floor((LOG_RECORD_LIMIT_BYTES - INBOX_RECORD_OVERHEAD_BYTES) / perCopy)} with this body size) or maxBodyBytes`);
+  }
+  const oneMessage = devices * (body + QUEUED_COPY_MAX_OVERHEAD);
+  if (quota < oneMessage) {
+    throw new ConfigError(`maxQueuedBytesPerUser (${quota}) must hold one message of maxBodyBytes for every device (${devices} x ${body + QUEUED_COPY_MAX_OVERHEAD} = ${oneMessage} bytes): raise it or lower maxDevicesPerUser`);
+  }
 }

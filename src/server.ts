@@ -53,7 +53,10 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
     throw err;
   }
   router.register('accounts', accountsService(stores));
-  router.register('inbox', inboxService(stores, router, { window: config.inboxWindow, windowBytes: config.inboxWindowBytes, engine }));
+  router.register('inbox', inboxService(stores, router, {
+    window: config.inboxWindow, windowBytes: config.inboxWindowBytes, engine,
+    maxDevicesPerUser: config.maxDevicesPerUser, maxQueuedBytesPerUser: config.maxQueuedBytesPerUser, registry,
+  }));
   router.register('presence', presenceService(stores));
   const recovery = await engine.recover();
   logger.info({ durability: config.durability, ms: Math.round(recovery.ms), records: recovery.records, ops: recovery.ops, flushRounds: recovery.flushRounds }, 'storage recovered');

@@ -45,7 +45,10 @@ async function fill(dir: string): Promise<void> {
   const stores = openStores(dir);
   const router = new LocalRouter<Services>(config.fragments, config.hashSeed, 1_000_000);
   const engine = await StorageEngine.open({ config, stores, registry: new Registry(), fragmentOf: (u) => router.fragmentOf(u) });
-  router.register('inbox', inboxService(stores, router, { window: config.inboxWindow, windowBytes: config.inboxWindowBytes, engine }));
+  router.register('inbox', inboxService(stores, router, {
+    window: config.inboxWindow, windowBytes: config.inboxWindowBytes, engine,
+    maxDevicesPerUser: config.maxDevicesPerUser, maxQueuedBytesPerUser: config.maxQueuedBytesPerUser,
+  }));
   router.register('presence', presenceService(stores));
   await engine.recover();
   const t0 = performance.now();

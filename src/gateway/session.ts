@@ -46,6 +46,8 @@ class RequestError extends Error {
 const MAX_IDS_PER_REQUEST = 1000;
 /** Requests of one connection awaiting their reply before it stops reading (its bounded mailbox). */
 const MAX_INFLIGHT = 1024;
+/** When a Send refused for a full inbox may be tried again: the inbox drains only as the recipient reads. */
+const QUOTA_RETRY_MS = 60_000;
 /** Typing indicators one connection may send per second; more are dropped. */
 const TYPING_PER_SEC = 20;
 const DECOY_SALT = newSalt();
@@ -255,11 +257,20 @@ export class Session implements SessionRef, IdleTracked, IntakeWaiter {
     const against = creds ?? { salt: DECOY_SALT, passwordHash: DECOY_HASH, scrypt: null };
     const matches = await this.admit(() => verifyPassword(password, against.salt, against.passwordHash, against.scrypt ?? this.ctx.config.scrypt));
     if (!matches || creds === null) return this.loginFailed();
+    await this.claimDevice(user, device);
     const { token, hash } = newToken(user, device);
     const expiresAt = Date.now() + this.ctx.config.resumeTokenTtlMs;
     await this.ctx.router.call('accounts', user, { type: 'issueToken', user, device, tokenHash: hash, expiresAt });
     await this.goLive(ref, user, device, token, expiresAt);
     return undefined;
+  }
+
+  /** A new device is registered before its token exists, so the device cap can refuse it first. */
+  private async claimDevice(user: string, device: string): Promise<void> {
+    const claimed = await this.ctx.router.call('inbox', user, { type: 'claimDevice', user, device });
+    if (claimed.ok) return;
+    throw new RequestError(ErrorCode.TOO_MANY_DEVICES, `${user} has ${claimed.devices} devices, the most this server allows (maxDevicesPerUser); `
+      + 'to free a slot, log in on a device you no longer use and send Logout with forget_device, then log in here again');
   }
 
   private async resume(ref: number, req: atoll.v1.Resume.$Shape): Promise<unknown> {
@@ -382,6 +393,12 @@ export class Session implements SessionRef, IdleTracked, IntakeWaiter {
       this.ctx.intake.give(intakeCost(pending));
       this.settled();
     }).then((res) => {
+      if (!res.ok && res.code === 'QUOTA_EXCEEDED') {
+        // Not fatal: this message is refused as a whole, like one to an unknown user (nothing stored).
+        const message = `the inbox of ${to} is full (${res.queuedBytes} bytes undelivered, the limit is ${this.ctx.config.maxQueuedBytesPerUser}): `
+          + `nothing was stored; send it again later, once ${to}'s devices have fetched their messages`;
+        return this.push({ ref, error: { code: ErrorCode.QUOTA_EXCEEDED, message, retryAfterMs: QUOTA_RETRY_MS } });
+      }
       if (!res.ok) return this.error(ref, ErrorCode.USER_NOT_FOUND, `no user named ${to}`);
       this.ctx.metrics.counts.messagesAccepted++;
       this.reply(ref, { sendAck: { id, sentAt: res.sentAt, duplicate: res.duplicate } });

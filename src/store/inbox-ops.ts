@@ -165,7 +165,8 @@ export function encodeOps(ops: readonly InboxOp[]): Uint8Array {
         w.str(op.id);
         w.uint(op.state.sentAt);
         w.bool(op.state.delivered);
-        w.bool(op.state.read);
+        // Flags: bit 0 read, bit 1 carbons pending (records written before the second bit read as before).
+        w.uint((op.state.read ? 1 : 0) | (op.state.carbonsPending ? 2 : 0));
         break;
     }
   }
@@ -194,9 +195,17 @@ export function decodeOps(record: Uint8Array): InboxOp[] {
       case OP_CODES.ack:
         ops.push({ t: 'ack', user, device: r.str(), from: r.uint(), seq: r.uint(), nextSeq: r.uint() });
         break;
-      case OP_CODES.state:
-        ops.push({ t: 'state', user, from: r.str(), id: r.str(), state: { sentAt: r.uint(), delivered: r.bool(), read: r.bool() } });
+      case OP_CODES.state: {
+        const from = r.str();
+        const id = r.str();
+        const sentAt = r.uint();
+        const delivered = r.bool();
+        const flags = r.uint();
+        const state: MessageStateRecord = { sentAt, delivered, read: (flags & 1) !== 0 };
+        if (flags & 2) state.carbonsPending = true;
+        ops.push({ t: 'state', user, from, id, state });
         break;
+      }
       default:
         throw new RangeError(`inbox op: unknown op code ${code}`);
     }

@@ -34,6 +34,11 @@ export interface MessageStateRecord {
   sentAt: number;
   delivered: boolean;
   read: boolean;
+  /**
+   * The copies for the sender's other devices (carbons, kept by the sender's owner) may not be
+   * durable yet: a resend asks for them again before it is answered as a duplicate. Absent: complete.
+   */
+  carbonsPending?: boolean;
 }
 
 export interface PresenceRecord {

@@ -30,7 +30,10 @@ export async function openEngineNode(dataDir: string, overrides: Partial<ServerC
   const registry = new Registry();
   const engine = await StorageEngine.open({ config, stores, registry, fragmentOf: (u) => router.fragmentOf(u) });
   router.register('accounts', accountsService(stores));
-  router.register('inbox', inboxService(stores, router, { window: config.inboxWindow, windowBytes: config.inboxWindowBytes, engine }));
+  router.register('inbox', inboxService(stores, router, {
+    window: config.inboxWindow, windowBytes: config.inboxWindowBytes, engine,
+    maxDevicesPerUser: config.maxDevicesPerUser, maxQueuedBytesPerUser: config.maxQueuedBytesPerUser,
+  }));
   router.register('presence', presenceService(stores));
   const recovery = await engine.recover();
   return {

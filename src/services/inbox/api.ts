@@ -2,15 +2,23 @@
 // delivery to attached sessions, and the receipts that acks and reads produce.
 import type { SessionRef } from '../../cluster/session-ref.js';
 
-export type StoreResult = { ok: true; sentAt: number; duplicate: boolean } | { ok: false; code: 'USER_NOT_FOUND' };
+export type StoreResult =
+  | { ok: true; sentAt: number; duplicate: boolean }
+  | { ok: false; code: 'USER_NOT_FOUND' }
+  /** The recipient's inbox holds maxQueuedBytesPerUser undelivered bytes (`queuedBytes` now): nothing was stored. */
+  | { ok: false; code: 'QUOTA_EXCEEDED'; queuedBytes: number };
+
+export type ClaimResult = { ok: true } | { ok: false; code: 'TOO_MANY_DEVICES'; devices: number };
 
 export type InboxApi = {
   /** Makes sure `user` has an inbox (idempotent); messages to unknown users are refused. */
   ensureUser: { req: { user: string }; res: { ok: true } };
-  /** Queues a message for every device of `to` (but the sending device); resolves once durable. */
+  /** Queues a message for every device of `to` (but the sending device); resolves once it and its carbons are durable. */
   store: { req: { to: string; from: string; fromDevice: string; id: string; body: Uint8Array; now: number }; res: StoreResult };
-  /** Queues a copy of `user`'s own message for the user's other devices; resolves once durable. */
+  /** Queues a copy of `user`'s own message for the user's other devices (once per (to, id)); resolves once durable. */
   carbon: { req: { user: string; to: string; fromDevice: string; id: string; body: Uint8Array; sentAt: number }; res: { ok: true } };
+  /** Registers the device if new, durably, unless the user has maxDevicesPerUser already (Login asks before issuing a token). */
+  claimDevice: { req: { user: string; device: string }; res: ClaimResult };
   /** Binds a live session to a device (registering the device if new); deliveries wait for `start`. */
   attach: { req: { user: string; device: string; session: SessionRef }; res: { ackedSeq: number } };
   /** Starts pushing queued items to the attached session (after it has sent LoginOk). */

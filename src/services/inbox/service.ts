@@ -2,15 +2,19 @@
 // State lives in RAM (loaded on first touch). Every change is made durable through the storage
 // engine (log, write-through or memory) and replies and deliveries wait for that. Undelivered
 // items reach LMDB only if they linger past the sync delay (write-back); see src/store/engine.ts.
+// A send is acked only once every copy it implies is durable: the recipient's (with the message
+// state) and the carbons for the sender's other devices, kept by the sender's owner.
+import { Gauge, type Registry } from 'prom-client';
 import type { Handlers, Router } from '../../cluster/router.js';
 import type { ServiceSpec } from '../../cluster/local-router.js';
 import type { SessionRef } from '../../cluster/session-ref.js';
+import { INBOX_COPY_OVERHEAD_BYTES, LOG_RECORD_LIMIT_BYTES, RECEIPT_IDS_PER_ITEM } from '../../config.js';
 import { ErrorCode, wire, type Frame } from '../../protocol/framing.js';
 import type { CacheFragment, FlushBatch, StorageEngine } from '../../store/engine.js';
 import type { InboxOp } from '../../store/inbox-ops.js';
 import type { InboxItemRecord, MessageStateRecord, Stores } from '../../store/kv.js';
 import type { Services } from '../index.js';
-import type { InboxApi } from './api.js';
+import type { InboxApi, StoreResult } from './api.js';
 import { ItemQueue, type QueuedItem } from './item-queue.js';
 
 /** The device name under which a user with no device yet keeps its messages. */
@@ -31,6 +35,10 @@ const RECEIPT_ID_OVERHEAD = 24;
  * returning device to one item per round trip.
  */
 const READ_BACK_FLOOR_BYTES = 4 * 1024;
+/** What a queued item counts against maxQueuedBytesPerUser besides its body, names and ids. */
+const QUEUED_ITEM_OVERHEAD = 64;
+/** A first device takes over a held backlog in records of about this size (one record could pass the log's limit). */
+const ADOPT_RECORD_BYTES = LOG_RECORD_LIMIT_BYTES / 4;
 
 interface DeviceState {
   name: string;
@@ -65,6 +73,12 @@ interface InboxUser {
   forgotten: Set<string>;
   /** States changed by a write that is not durable yet (count per key). */
   inflightStates: Map<string, number>;
+  /**
+   * Bytes of undelivered items over all devices, RAM and LMDB alike (see queuedBytes); null until
+   * first needed after a load or a change that cannot tell (forget, adoption, a replayed ack of
+   * items only in LMDB): then it is summed again from RAM and LMDB, so it holds across restarts.
+   */
+  queued: number | null;
 }
 
 /** One request's changes: the ops that make them durable together and what to mark once they are. */
@@ -93,14 +107,48 @@ export interface InboxOptions {
   /** The same window in bytes: whichever is reached first stops the pushing (one item always goes). */
   windowBytes: number;
   engine: StorageEngine;
+  /** Devices one user may register (checked by claimDevice). */
+  maxDevicesPerUser: number;
+  /** Undelivered bytes one user's inbox may hold before a store is refused. */
+  maxQueuedBytesPerUser: number;
+  /** Where the inbox's own figures go (optional in tests). */
+  registry?: Registry;
 }
 
 export function inboxService(stores: Stores, router: Router<Services>, options: InboxOptions): ServiceSpec<InboxApi> {
-  return { createFragment: (fragment) => inboxFragment(fragment, stores, router, options) };
+  const cached: Map<string, InboxUser>[] = [];
+  if (options.registry) {
+    new Gauge({
+      name: 'atoll_inbox_users_cached', help: 'Users whose inbox is held in RAM (names that are no user are never kept)', registers: [options.registry],
+      collect() { this.set(cached.reduce((n, users) => n + users.size, 0)); },
+    });
+  }
+  return {
+    createFragment: (fragment) => {
+      const users = new Map<string, InboxUser>();
+      cached.push(users);
+      return inboxFragment(fragment, users, stores, router, options);
+    },
+  };
 }
 
 function stateKey(from: string, id: string): string {
   return `${from}\u0000${id}`;
+}
+
+/** What an item counts against the recipient's quota: close to what it takes in the log and LMDB. */
+function queuedBytes(it: InboxItemRecord): number {
+  if (it.kind === 'message') return QUEUED_ITEM_OVERHEAD + it.body.length + it.id.length + it.from.length + it.to.length + it.fromDevice.length;
+  let n = QUEUED_ITEM_OVERHEAD + it.by.length;
+  for (const id of it.ids) n += 1 + id.length;
+  return n;
+}
+
+const noop = (): void => undefined;
+
+function withoutCarbonsPending(s: MessageStateRecord): MessageStateRecord {
+  const { carbonsPending: _, ...rest } = s;
+  return rest;
 }
 
 function itemBytes(it: InboxItemRecord): number {
@@ -110,10 +158,10 @@ function itemBytes(it: InboxItemRecord): number {
   return n;
 }
 
-function inboxFragment(fragment: number, stores: Stores, router: Router<Services>, options: InboxOptions): Handlers<InboxApi> {
+/** `users`: the users held in RAM (every known user touched since start; never a miss). */
+function inboxFragment(fragment: number, users: Map<string, InboxUser>, stores: Stores, router: Router<Services>, options: InboxOptions): Handlers<InboxApi> {
   const engine = options.engine;
   const writeBack = engine.mode !== 'write-through';
-  const users = new Map<string, InboxUser | null>();
   /** Durable items not in LMDB, in the order they became durable (= LSN order). */
   let young: YoungEntry[] = [];
   let youngHead = 0;
@@ -124,10 +172,11 @@ function inboxFragment(fragment: number, stores: Stores, router: Router<Services
     engine.bytesChanged(n);
   };
 
-  function newUser(name: string): InboxUser {
+  /** `queued`: 0 for a user with nothing stored yet, null for one loaded from LMDB. */
+  function newUser(name: string, queued: number | null): InboxUser {
     return {
       name, devices: new Map(), online: 0, states: new Map(), pending: new Map(),
-      dirtyDevices: new Set(), dirtyStates: new Set(), forgotten: new Set(), inflightStates: new Map(),
+      dirtyDevices: new Set(), dirtyStates: new Set(), forgotten: new Set(), inflightStates: new Map(), queued,
     };
   }
 
@@ -142,11 +191,9 @@ function inboxFragment(fragment: number, stores: Stores, router: Router<Services
   function load(name: string): InboxUser | null {
     const cached = users.get(name);
     if (cached !== undefined) return cached;
-    if (stores.devices.get([name, NO_DEVICE]) === undefined) {
-      users.set(name, null);
-      return null;
-    }
-    const u = newUser(name);
+    // A miss is not remembered: made-up names must not cost memory (the LMDB read is a memory-mapped lookup).
+    if (stores.devices.get([name, NO_DEVICE]) === undefined) return null;
+    const u = newUser(name, null);
     for (const { key, value } of stores.devices.getRange({ start: [name, NO_DEVICE], end: [name, '\uffff'] })) {
       const d = newDevice(key[1]);
       d.ackedSeq = d.flushedAcked = value.ackedSeq;
@@ -163,7 +210,7 @@ function inboxFragment(fragment: number, stores: Stores, router: Router<Services
   }
 
   function create(name: string, c: Change): InboxUser {
-    const u = newUser(name);
+    const u = newUser(name, 0);
     u.devices.set(NO_DEVICE, newDevice(NO_DEVICE));
     users.set(name, u);
     c.ops.push({ t: 'user', user: name });
@@ -186,6 +233,7 @@ function inboxFragment(fragment: number, stores: Stores, router: Router<Services
   }
 
   function enqueue(u: InboxUser, devices: DeviceState[], item: InboxItemRecord, c: Change): void {
+    if (u.queued !== null) u.queued += devices.length * queuedBytes(item);
     for (const d of devices) {
       const q = newItem(d.nextSeq++, item, false);
       pushItem(d, q);
@@ -258,6 +306,7 @@ function inboxFragment(fragment: number, stores: Stores, router: Router<Services
         if (d.items.at(i) !== q) continue;
         d.items.removeRange(i, 1);
         addBytes(-q.bytes);
+        if (u.queued !== null) u.queued -= queuedBytes(q.item);
         break;
       }
       q.acked = true;
@@ -343,14 +392,32 @@ function inboxFragment(fragment: number, stores: Stores, router: Router<Services
     d.spill = d.spill ? { lo: Math.min(lo, d.spill.lo), hi: Math.max(hi, d.spill.hi) } : { lo, hi };
   }
 
-  function dropItems(d: DeviceState, upTo: number): QueuedItem[] {
+  function dropItems(u: InboxUser, d: DeviceState, upTo: number): QueuedItem[] {
     const out = d.items.shiftUpTo(upTo);
     for (const q of out) {
       q.acked = true;
       addBytes(-(q.bytes));
+      if (u.queued !== null) u.queued -= queuedBytes(q.item);
     }
-    if (d.spill && upTo >= d.spill.lo) d.spill = upTo >= d.spill.hi ? null : { lo: upTo + 1, hi: d.spill.hi };
+    if (d.spill && upTo >= d.spill.lo) {
+      // Items only in LMDB (a replayed ack): their sizes are not in RAM, so the sum is redone when needed.
+      u.queued = null;
+      d.spill = upTo >= d.spill.hi ? null : { lo: upTo + 1, hi: d.spill.hi };
+    }
     return out;
+  }
+
+  /** The user's undelivered bytes (see InboxUser.queued), summed from RAM and LMDB when unknown. */
+  function queuedOf(u: InboxUser): number {
+    if (u.queued !== null) return u.queued;
+    let n = 0;
+    for (const d of u.devices.values()) {
+      for (let i = 0; i < d.items.length; i++) n += queuedBytes(d.items.at(i).item);
+      if (!d.spill) continue;
+      for (const { value } of stores.inbox.getRange({ start: [u.name, d.name, d.spill.lo], end: [u.name, d.name, d.spill.hi + 1] })) n += queuedBytes(value);
+    }
+    u.queued = n;
+    return n;
   }
 
   // ---- the write-back cache, driven by the engine ------------------------------------------
@@ -415,7 +482,7 @@ function inboxFragment(fragment: number, stores: Stores, router: Router<Services
 
     collect(cutoff, everything, batch) {
       if (!writeBack) {
-        for (const u of users.values()) if (u) for (const d of u.devices.values()) evict(d);
+        for (const u of users.values()) for (const d of u.devices.values()) evict(d);
         return true;
       }
       // Removals of forgotten devices go first, so a device registered again under the same name
@@ -469,7 +536,7 @@ function inboxFragment(fragment: number, stores: Stores, router: Router<Services
       for (const op of ops) {
         let u = load(op.user);
         if (!u) {
-          u = newUser(op.user);
+          u = newUser(op.user, 0);
           u.devices.set(NO_DEVICE, newDevice(NO_DEVICE));
           users.set(op.user, u);
           markDirty(u, NO_DEVICE);
@@ -488,6 +555,7 @@ function inboxFragment(fragment: number, stores: Stores, router: Router<Services
             q.durable = true;
             q.lsn = lsn;
             pushItem(d, q);
+            if (u.queued !== null) u.queued += queuedBytes(op.item);
             d.nextSeq = Math.max(d.nextSeq, op.seq + 1);
             if (writeBack) young.push({ u, d, q, at: now });
             break;
@@ -496,7 +564,7 @@ function inboxFragment(fragment: number, stores: Stores, router: Router<Services
             const d = u.devices.get(op.device);
             if (!d) break;
             if (op.seq > d.ackedSeq) {
-              dropItems(d, op.seq);
+              dropItems(u, d, op.seq);
               d.ackedSeq = op.seq;
             }
             d.nextSeq = Math.max(d.nextSeq, op.nextSeq);
@@ -530,12 +598,79 @@ function inboxFragment(fragment: number, stores: Stores, router: Router<Services
   /** Drops a device from RAM; its LMDB rows are removed by a later flush (`durable`: the forget op is). */
   function forget(u: InboxUser, d: DeviceState, durable: boolean): void {
     d.forgotten = true;
+    u.queued = null;
     for (const q of d.items.shiftUpTo(MAX_SEQ)) addBytes(-(q.bytes));
     u.devices.delete(d.name);
     u.dirtyDevices.delete(d.name);
     if (!durable || !writeBack) return;
     u.forgotten.add(d.name);
     dirtyUsers.add(u);
+  }
+
+  /** Waits for a write of the same (sender, id) still in flight: a resend racing its first copy. */
+  function track(u: InboxUser, key: string, work: Promise<unknown>): void {
+    const settled: Promise<void> = work.then(noop, noop).then(() => {
+      if (u.pending.get(key) === settled) u.pending.delete(key);
+    });
+    u.pending.set(key, settled);
+  }
+
+  /**
+   * Asks the sender's owner for the carbons (idempotent there, on its own state) and, once they
+   * are durable, drops the message state's carbonsPending flag in RAM. The flag reaches LMDB with
+   * the next checkpoint; until then (or after a crash) a resend asks again, and the sender's owner
+   * answers from its own state without storing anything twice.
+   */
+  function copyToSender(u: InboxUser, key: string, req: { to: string; from: string; fromDevice: string; id: string; body: Uint8Array; sentAt: number }): Promise<void> {
+    const { to, from, fromDevice, id, body, sentAt } = req;
+    return router.call('inbox', from, { type: 'carbon', user: from, to, fromDevice, id, body, sentAt }).then(() => {
+      const s = u.states.get(key);
+      if (!s?.carbonsPending) return;
+      u.states.set(key, withoutCarbonsPending(s));
+      // A state whose write is still in flight is marked dirty when that write is durable, not before.
+      if (writeBack && !u.inflightStates.has(key)) {
+        u.dirtyStates.add(key);
+        dirtyUsers.add(u);
+      }
+    });
+  }
+
+  /** A resend of a stored message: completes the carbons if they may be missing, then answers duplicate. */
+  async function resent(u: InboxUser, key: string, known: MessageStateRecord, req: { to: string; from: string; fromDevice: string; id: string; body: Uint8Array }): Promise<StoreResult> {
+    if (known.carbonsPending) {
+      const copied = copyToSender(u, key, { ...req, sentAt: known.sentAt });
+      track(u, key, copied);
+      await copied;
+    }
+    return { ok: true, sentAt: known.sentAt, duplicate: true };
+  }
+
+  function commitAll(u: InboxUser, changes: Change[]): Promise<unknown> {
+    return Promise.all(changes.map((c) => commit(u, c)));
+  }
+
+  function pumpAll(u: InboxUser): void {
+    for (const d of u.devices.values()) pump(u, d);
+  }
+
+  /** Registers a device; the user's first device takes over what was held for it (in `c` and the changes returned). */
+  function addDevice(u: InboxUser, name: string, c: Change): Change[] {
+    u.devices.set(name, newDevice(name));
+    c.ops.push({ t: 'device', user: u.name, device: name });
+    c.devices.push(name);
+    return adoptHeld(u, c);
+  }
+
+  /**
+   * A crash in the middle of an adoption leaves part of the held backlog behind (it is written in
+   * several records): the first touch after it moves the rest, before anything new is queued.
+   */
+  function resumeAdoption(u: InboxUser): void {
+    const held = u.devices.get(NO_DEVICE)!;
+    if (held.items.length === 0 && !held.spill) return;
+    const c = new Change();
+    const more = adoptHeld(u, c);
+    if (c.ops.length > 0) commitAll(u, [c, ...more]).then(() => pumpAll(u), warn);
   }
 
   return {
@@ -554,26 +689,31 @@ function inboxFragment(fragment: number, stores: Stores, router: Router<Services
       const u = load(to);
       if (!u) return { ok: false, code: 'USER_NOT_FOUND' };
       const key = stateKey(from, id);
+      // Only a resend ever waits here, so new messages keep their order.
+      const first = u.pending.get(key);
+      if (first) await first;
       const known = stateOf(u, from, id);
-      if (known) {
-        await u.pending.get(key);
-        return { ok: true, sentAt: known.sentAt, duplicate: true };
-      }
+      if (known) return resent(u, key, known, { to, from, fromDevice, id, body });
+      resumeAdoption(u);
       const sentAt = now;
       const devices = targets(u, to === from ? fromDevice : undefined);
+      const item: InboxItemRecord = { kind: 'message', id, from, to, body, sentAt, fromDevice };
+      const queued = queuedOf(u);
+      // Refused whole, before anything is stored; what is queued already is never dropped.
+      if (queued + devices.length * queuedBytes(item) > options.maxQueuedBytesPerUser) return { ok: false, code: 'QUOTA_EXCEEDED', queuedBytes: queued };
       const c = new Change();
-      enqueue(u, devices, { kind: 'message', id, from, to, body, sentAt, fromDevice }, c);
-      setState(u, from, id, { sentAt, delivered: false, read: false }, c);
+      enqueue(u, devices, item, c);
+      // The recipient's copies and the carbons are written in parallel (one fsync round, and per-pair
+      // order needs nothing more: both owners take them in arrival order). Until the carbons are
+      // durable the state says so, so a resend after a failure completes them instead of answering
+      // duplicate over copies that were never stored; the SendAck waits for both.
+      const carbons = to !== from;
+      setState(u, from, id, carbons ? { sentAt, delivered: false, read: false, carbonsPending: true } : { sentAt, delivered: false, read: false }, c);
       const written = commit(u, c);
-      // The sender's other devices get a copy, made durable alongside: the ack covers both.
-      const copied = to === from ? undefined : router.call('inbox', from, { type: 'carbon', user: from, to, fromDevice, id, body, sentAt });
+      const copied = carbons ? copyToSender(u, key, { to, from, fromDevice, id, body, sentAt }) : undefined;
       const durable = Promise.all([written, copied]);
-      u.pending.set(key, durable);
-      try {
-        await durable;
-      } finally {
-        u.pending.delete(key);
-      }
+      track(u, key, durable);
+      await durable;
       for (const d of devices) pump(u, d);
       return { ok: true, sentAt, duplicate: false };
     },
@@ -582,15 +722,35 @@ function inboxFragment(fragment: number, stores: Stores, router: Router<Services
       const u = load(user);
       if (!u) return { ok: true };
       const sender = `>${to}`; // a name no user can have: carbons are deduplicated apart from real sends
-      if (stateOf(u, sender, id)) return { ok: true };
+      const key = stateKey(sender, id);
+      const first = u.pending.get(key);
+      if (first) await first;
       const devices = targets(u, fromDevice).filter((d) => d.name !== NO_DEVICE);
-      // No other device: nothing to copy, and a resend is caught by the recipient's state first.
+      // No other device: nothing to copy (and no state to read from LMDB for every message).
       if (devices.length === 0) return { ok: true };
+      // Stored already (a resend asking again): nothing twice.
+      if (stateOf(u, sender, id)) return { ok: true };
       const c = new Change();
       enqueue(u, devices, { kind: 'message', id, from: user, to, body, sentAt, fromDevice }, c);
       setState(u, sender, id, { sentAt, delivered: true, read: true }, c);
-      await commit(u, c);
+      const written = commit(u, c);
+      track(u, key, written);
+      await written;
       for (const d of devices) pump(u, d);
+      return { ok: true };
+    },
+
+    async claimDevice({ user, device }) {
+      const c = new Change();
+      const u = load(user) ?? create(user, c);
+      if (!u.devices.has(device)) {
+        const devices = u.devices.size - 1; // the holding queue is no device
+        if (devices >= options.maxDevicesPerUser) return { ok: false, code: 'TOO_MANY_DEVICES', devices };
+        const more = addDevice(u, device, c);
+        await commitAll(u, [c, ...more]);
+        return { ok: true };
+      }
+      if (c.ops.length > 0) await commit(u, c);
       return { ok: true };
     },
 
@@ -598,17 +758,11 @@ function inboxFragment(fragment: number, stores: Stores, router: Router<Services
       const c = new Change();
       const u = load(user) ?? create(user, c);
       let d = u.devices.get(device);
-      if (!d) {
-        d = newDevice(device);
-        u.devices.set(device, d);
-        c.ops.push({ t: 'device', user, device });
-        c.devices.push(device);
-        adoptHeldItems(u, d, c);
-      }
-      if (c.ops.length > 0) {
-        const target = d;
-        commit(u, c).then(() => pump(u, target), warn);
-      }
+      // Login registers devices (claimDevice, which checks the cap); a Resume can only name one
+      // that was, but a device is still registered here if it is missing.
+      const more = d ? adoptHeld(u, c) : addDevice(u, device, c);
+      d = u.devices.get(device)!;
+      if (c.ops.length > 0) commitAll(u, [c, ...more]).then(() => pumpAll(u), warn);
       if (d.session) {
         d.session.kick(ErrorCode.SESSION_REPLACED, 'this device logged in on another connection');
       } else {
@@ -657,7 +811,7 @@ function inboxFragment(fragment: number, stores: Stores, router: Router<Services
       const c = new Change();
       const bySender = new Map<string, string[]>();
       let fromMemory = 0;
-      const acked = dropItems(d, upTo);
+      const acked = dropItems(u, d, upTo);
       for (const q of acked) {
         if (q.flush === 'none') fromMemory++;
         const it = q.item;
@@ -685,7 +839,7 @@ function inboxFragment(fragment: number, stores: Stores, router: Router<Services
       }
       commit(u, c).catch(warn);
       for (const [from, ids] of receipts) {
-        router.call('inbox', from, { type: 'receipt', user: from, kind: 'delivered', by: user, ids, at: now }).catch(warn);
+        for (const part of chunks(ids)) router.call('inbox', from, { type: 'receipt', user: from, kind: 'delivered', by: user, ids: part, at: now }).catch(warn);
       }
       pump(u, d);
     },
@@ -702,7 +856,7 @@ function inboxFragment(fragment: number, stores: Stores, router: Router<Services
         fresh.push(id);
       }
       await commit(u, c);
-      if (fresh.length > 0) await router.call('inbox', from, { type: 'receipt', user: from, kind: 'read', by: user, ids: fresh, at: now });
+      await Promise.all(chunks(fresh).map((part) => router.call('inbox', from, { type: 'receipt', user: from, kind: 'read', by: user, ids: part, at: now })));
       return { ok: true };
     },
 
@@ -743,34 +897,69 @@ function inboxFragment(fragment: number, stores: Stores, router: Router<Services
     },
   };
 
-  /** The first device of a user takes over what was held for it (RAM and LMDB alike). */
-  function adoptHeldItems(u: InboxUser, d: DeviceState, c: Change): void {
+  /**
+   * The first device of a user takes over what was held for it (RAM and LMDB alike), in order.
+   * The move is written as `c` plus the changes returned, each at most ADOPT_RECORD_BYTES: each
+   * moves a run of items and acks them in the holding queue together, so a crash in between
+   * leaves every item in exactly one queue (resumeAdoption moves the rest).
+   */
+  function adoptHeld(u: InboxUser, c: Change): Change[] {
     const held = u.devices.get(NO_DEVICE)!;
-    if (u.devices.size !== 2 || (held.items.length === 0 && !held.spill)) return;
-    const moving: InboxItemRecord[] = [];
+    if (held.items.length === 0 && !held.spill) return [];
+    let d: DeviceState | undefined;
+    for (const x of u.devices.values()) if (x.name !== NO_DEVICE && !d) d = x;
+    if (!d) return [];
+    const moving: [number, InboxItemRecord][] = [];
     const spill = held.spill;
     const ram = held.items.shiftUpTo(MAX_SEQ);
-    for (const q of ram) addBytes(-(q.bytes));
+    for (const q of ram) {
+      addBytes(-(q.bytes));
+      q.acked = true; // it leaves the holding queue: never flushed there
+    }
     // The spilled run sits after the RAM items below it and before those above it.
     const below = spill ? ram.filter((q) => q.seq < spill.lo) : ram;
-    for (const q of below) moving.push(q.item);
+    for (const q of below) moving.push([q.seq, q.item]);
     if (spill) {
-      for (const { value } of stores.inbox.getRange({ start: [u.name, NO_DEVICE, spill.lo], end: [u.name, NO_DEVICE, spill.hi + 1] })) moving.push(value);
-      for (const q of ram) if (q.seq > spill.hi) moving.push(q.item);
+      for (const { key, value } of stores.inbox.getRange({ start: [u.name, NO_DEVICE, spill.lo], end: [u.name, NO_DEVICE, spill.hi + 1] })) moving.push([key[2], value]);
+      for (const q of ram) if (q.seq > spill.hi) moving.push([q.seq, q.item]);
     }
     held.spill = null;
-    for (const item of moving) {
+    u.queued = null;
+    const more: Change[] = [];
+    let cur = c;
+    let size = 0;
+    let last = held.ackedSeq;
+    const ackHeld = (ch: Change, upTo: number) => {
+      ch.ops.push({ t: 'ack', user: u.name, device: NO_DEVICE, from: held.ackedSeq, seq: upTo, nextSeq: held.nextSeq });
+      ch.devices.push(NO_DEVICE);
+      held.ackedSeq = upTo;
+    };
+    for (const [seq, item] of moving) {
+      const n = queuedBytes(item) + INBOX_COPY_OVERHEAD_BYTES;
+      if (size > 0 && size + n > ADOPT_RECORD_BYTES) {
+        ackHeld(cur, last);
+        cur = new Change();
+        more.push(cur);
+        size = 0;
+      }
       // Delivered once the move is durable: until then only the held copy may survive a crash.
       const q = newItem(d.nextSeq++, item, false);
       pushItem(d, q);
-      c.items.push([d, q]);
-      c.ops.push({ t: 'item', user: u.name, device: d.name, seq: q.seq, item });
+      cur.items.push([d, q]);
+      cur.ops.push({ t: 'item', user: u.name, device: d.name, seq: q.seq, item });
+      size += n;
+      last = seq;
     }
-    const from = held.ackedSeq;
-    held.ackedSeq = held.nextSeq - 1;
-    c.ops.push({ t: 'ack', user: u.name, device: NO_DEVICE, from, seq: held.ackedSeq, nextSeq: held.nextSeq });
-    c.devices.push(NO_DEVICE);
+    ackHeld(cur, held.nextSeq - 1);
+    return more;
   }
+}
+
+/** Receipt ids in lists of at most RECEIPT_IDS_PER_ITEM, so one receipt record stays small for any number of devices. */
+function chunks(ids: string[]): string[][] {
+  const out: string[][] = [];
+  for (let i = 0; i < ids.length; i += RECEIPT_IDS_PER_ITEM) out.push(ids.slice(i, i + RECEIPT_IDS_PER_ITEM));
+  return out;
 }
 
 function deliverFrame(q: QueuedItem): Frame {
