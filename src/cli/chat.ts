@@ -177,8 +177,8 @@ class ChatSession {
       return;
     }
     this.typingShown.delete(p.user);
-    // lastSeen is 0 when hidden or unknown; guard the type too, as 64-bit fields have decoded as Long objects.
-    const seen = typeof p.lastSeen === 'number' && p.lastSeen > 0 ? ` (last seen ${new Date(p.lastSeen).toLocaleString()})` : '';
+    // lastSeen is 0 when hidden or unknown.
+    const seen = p.lastSeen > 0 ? ` (last seen ${new Date(p.lastSeen).toLocaleString()})` : '';
     this.print(`${p.user} is offline${seen}`);
   }
 

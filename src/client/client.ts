@@ -741,16 +741,9 @@ function toReceipt(seq: number, r: NonNullable<NonNullable<DecodedFrame['deliver
   };
 }
 
-/**
- * A 64-bit field as a plain number. framing.ts decodes them as numbers, but a field left at its
- * default can still come back as a protobufjs Long object in Node (its default is built when the
- * generated code loads): accept both.
- */
-function num(value: unknown): number {
-  if (typeof value === 'number') return value;
-  if (value === null || value === undefined) return 0;
-  const long = value as { toNumber?: () => number };
-  return typeof long.toNumber === 'function' ? long.toNumber() : Number(value);
+/** A 64-bit field: framing.ts decodes them as numbers; absent ones are 0. */
+function num(value: number | null | undefined): number {
+  return value ?? 0;
 }
 
 function chunks<T>(items: T[]): T[][] {
