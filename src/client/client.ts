@@ -158,6 +158,7 @@ export class Client extends Emitter<ClientEvents> {
   private rebuildWaiting = false;
   private inFlightSends = 0;
   private sendOrder = 0;
+  /** performance.now() until which sends wait (RATE_LIMITED, SERVER_BUSY, STORAGE_UNAVAILABLE). */
   private pausedUntil = 0;
   private pauseTimer: ReturnType<typeof setTimeout> | null = null;
 
@@ -628,7 +629,7 @@ export class Client extends Emitter<ClientEvents> {
   /** Puts waiting sends on the wire, in the order they were made, up to the in-flight limit. */
   private pumpSends(): void {
     const conn = this.conn;
-    if (!this.live || conn === null || Date.now() < this.pausedUntil) return;
+    if (!this.live || conn === null || performance.now() < this.pausedUntil) return;
     if (this.rebuildWaiting) {
       // After a drop or a rate limit some earlier sends wait again: restore the original order.
       this.rebuildWaiting = false;
@@ -703,16 +704,26 @@ export class Client extends Emitter<ClientEvents> {
     this.pumpSends();
   }
 
-  /** The server asked us to slow down: hold every send until it said to retry. */
+  /**
+   * The server asked us to slow down: hold every send until it said to retry. Measured on the
+   * monotonic clock, and re-armed when the timer fires early: a timer can fire a fraction of a
+   * millisecond before the clock it is compared with says the time is up (the loop's cached time),
+   * and a pause whose timer found it "not over yet" would otherwise hold the outbox for good.
+   */
   private pauseSends(retryAfterMs: number): void {
-    const until = Date.now() + Math.max(MIN_RETRY_MS, retryAfterMs);
+    const until = performance.now() + Math.max(MIN_RETRY_MS, retryAfterMs);
     if (until <= this.pausedUntil) return;
     this.pausedUntil = until;
+    this.armPauseTimer();
+  }
+
+  private armPauseTimer(): void {
     if (this.pauseTimer !== null) clearTimeout(this.pauseTimer);
     this.pauseTimer = setTimeout(() => {
       this.pauseTimer = null;
+      if (performance.now() < this.pausedUntil) return this.armPauseTimer();
       this.pumpSends();
-    }, until - Date.now());
+    }, Math.max(1, Math.ceil(this.pausedUntil - performance.now())));
   }
 
   private setState(state: ClientState): void {
