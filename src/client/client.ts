@@ -20,7 +20,11 @@ export interface ClientOptions {
   token?: string;
   /** Reconnect and resume after an unexpected drop. Default true. */
   reconnect?: boolean;
-  /** Ack each inbox item once the 'message'/'receipt' listeners ran. Default true. */
+  /**
+   * Ack each inbox item once it was handed to the 'message'/'receipt' listeners. Default true.
+   * Off: call ack(seq) once the application has processed the items up to seq. Either way nothing
+   * is acked before it was handed out (see src/client/README.md, "Inbox items and acks").
+   */
   autoAck?: boolean;
   backoff?: Partial<BackoffOptions>;
   clientName?: string;
@@ -118,6 +122,20 @@ interface SessionCall {
   timer: ReturnType<typeof setTimeout>;
 }
 
+/** An inbox item received and not yet handed out (no listener for it yet). */
+type InboxItem =
+  | { seq: number; kind: 'message'; message: ReceivedMessage }
+  | { seq: number; kind: 'receipt'; receipt: ReceivedReceipt }
+  /** A kind this client does not know (from a newer server): nothing to hand to. */
+  | { seq: number; kind: 'unknown' };
+
+/** An item handed out or passed over whose seq the server has not been told yet. */
+interface Unacked {
+  seq: number;
+  /** Handed to the application with autoAck off: acked only by its ack(). */
+  byApp: boolean;
+}
+
 const utf8Encoder = new TextEncoder();
 const utf8Decoder = new TextDecoder();
 
@@ -146,8 +164,18 @@ export class Client extends Emitter<ClientEvents> {
   private reconnectAttempt = 0;
   private attemptRunning = false;
 
-  /** Highest inbox seq handed to the listeners: anything at or below it is a replay. */
+  /** Highest inbox seq received (held or handed out): anything at or below it is a replay. */
   private lastSeq = 0;
+  /** Received items waiting, in seq order, for a listener; `heldHead` is the next to hand out. */
+  private held: InboxItem[] = [];
+  private heldHead = 0;
+  private draining = false;
+  private drainScheduled = false;
+  /** Highest seq handed out or passed over: everything at or below it left the held queue. */
+  private handedSeq = 0;
+  /** Handed-out or passed-over items above `ackTarget`, in seq order. */
+  private unacked: Unacked[] = [];
+  /** Highest seq the server may be told is processed; `ackSent` what it was told. */
   private ackTarget = 0;
   private ackSent = 0;
   private ackScheduled = false;
@@ -288,10 +316,18 @@ export class Client extends Emitter<ClientEvents> {
     await this.sessionCall({ setPrivacy: { hideLastSeen: p.hideLastSeen } });
   }
 
-  /** Acks every inbox item up to `seq` (for autoAck: false). Sent once per tick, cumulatively. */
+  /**
+   * Acks every inbox item up to `seq` (for autoAck: false). Sent once per tick, cumulatively.
+   * Clamped to what was handed out: an item still held for a listener is never acked.
+   */
   ack(seq: number): void {
-    if (seq > this.ackTarget) this.ackTarget = seq;
-    this.scheduleAck();
+    const upTo = Math.min(seq, this.handedSeq);
+    if (upTo <= this.ackTarget) return;
+    this.ackTarget = upTo;
+    let drop = 0;
+    while (drop < this.unacked.length && this.unacked[drop].seq <= upTo) drop++;
+    this.unacked.splice(0, drop);
+    this.advanceAck();
   }
 
   async logout(opts: { forgetDevice?: boolean } = {}): Promise<void> {
@@ -504,6 +540,9 @@ export class Client extends Emitter<ClientEvents> {
     if (this.pauseTimer !== null) clearTimeout(this.pauseTimer);
     this.reconnectTimer = this.pauseTimer = null;
     this.rejectPending(error);
+    // Held items were never acked: the server keeps them for the device's next session.
+    this.held = [];
+    this.heldHead = 0;
     const conn = this.conn;
     this.conn = null;
     this.setState('closed');
@@ -545,14 +584,76 @@ export class Client extends Emitter<ClientEvents> {
   private onDeliver(d: NonNullable<DecodedFrame['deliver']>): void {
     const seq = num(d.seq);
     if (seq <= this.lastSeq) {
-      // A replay after a resume: the application has it already. Make sure the server learns that.
-      if (this.autoAck) this.scheduleAck();
+      // A replay after a resume. If it was handed out, make sure the server learns that; if it is
+      // still held, it stays held (and unacked) until a listener takes it.
+      this.scheduleAck();
       return;
     }
     this.lastSeq = seq;
-    if (d.message) this.emit('message', this.toMessage(seq, d.message));
-    else if (d.receipt) this.emit('receipt', toReceipt(seq, d.receipt));
-    if (this.autoAck) this.ack(seq);
+    if (d.message) this.held.push({ seq, kind: 'message', message: this.toMessage(seq, d.message) });
+    else if (d.receipt) this.held.push({ seq, kind: 'receipt', receipt: toReceipt(seq, d.receipt) });
+    else this.held.push({ seq, kind: 'unknown' });
+    this.drain();
+  }
+
+  /** A 'message' or 'receipt' listener may take held items: hand them out once the caller's tick is over. */
+  protected override listenerAdded(event: keyof ClientEvents): void {
+    if ((event !== 'message' && event !== 'receipt') || this.heldHead >= this.held.length || this.drainScheduled) return;
+    // Not at once: listeners attached together (message, then receipt) all see the backlog.
+    this.drainScheduled = true;
+    queueMicrotask(() => {
+      this.drainScheduled = false;
+      this.drain();
+    });
+  }
+
+  /**
+   * Hands held items out in seq order, and stops at the first one nobody may take yet. A message
+   * waits for a 'message' listener. A receipt goes to a 'receipt' listener; with none, but a
+   * 'message' listener, the application has chosen not to follow receipts: it is passed over (and
+   * acked), so it cannot hold the queue behind it forever.
+   */
+  private drain(): void {
+    if (this.draining) return; // a listener attached a listener: the running loop goes on
+    this.draining = true;
+    try {
+      while (this.heldHead < this.held.length && this.currentState !== 'closed') {
+        const item = this.held[this.heldHead];
+        const taker = this.takerOf(item);
+        if (taker === null) break;
+        this.heldHead++;
+        // Recorded before the listeners run, so an ack(seq) from inside one counts.
+        this.handedSeq = item.seq;
+        this.unacked.push({ seq: item.seq, byApp: taker !== 'nobody' && !this.autoAck });
+        if (item.kind === 'message') this.emit('message', item.message);
+        else if (item.kind === 'receipt' && taker === 'receipt') this.emit('receipt', item.receipt);
+      }
+      if (this.heldHead === this.held.length) {
+        this.held = [];
+        this.heldHead = 0;
+      }
+    } finally {
+      this.draining = false;
+    }
+    this.advanceAck();
+  }
+
+  private takerOf(item: InboxItem): 'message' | 'receipt' | 'nobody' | null {
+    const ready = this.listenerCount('message') > 0;
+    if (item.kind === 'message') return ready ? 'message' : null;
+    if (item.kind === 'receipt' && this.listenerCount('receipt') > 0) return 'receipt';
+    return ready ? 'nobody' : null;
+  }
+
+  /** Moves the ack over every leading item that needs no ack() from the application. */
+  private advanceAck(): void {
+    let n = 0;
+    while (n < this.unacked.length && !this.unacked[n].byApp) n++;
+    if (n > 0) {
+      this.ackTarget = Math.max(this.ackTarget, this.unacked[n - 1].seq);
+      this.unacked.splice(0, n);
+    }
+    this.scheduleAck();
   }
 
   private toMessage(seq: number, m: NonNullable<NonNullable<DecodedFrame['deliver']>['message']>): ReceivedMessage {
