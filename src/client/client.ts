@@ -89,13 +89,15 @@ export interface ClientEvents {
 
 /** Sends waiting for their SendAck, across connections. */
 const MAX_OUTBOX = 10_000;
-/** Sends on the wire at once; the rest wait, so a burst does not run into the rate limit at once. */
+/** Sends on the wire at once (fewer if Welcome.send_burst says so); the rest wait, in order. */
 const MAX_IN_FLIGHT_SENDS = 256;
 /** The server's per-request limit for user and id lists. */
 const LIST_CHUNK = 1000;
 const MIN_RETRY_MS = 50;
 /** Errors after which reconnecting cannot help. */
-const TERMINAL_CODES = new Set(['AUTH_FAILED', 'TOO_MANY_ATTEMPTS', 'SESSION_REPLACED', 'INVALID_TOKEN', 'UNSUPPORTED_VERSION', 'ALREADY_AUTHENTICATED']);
+const TERMINAL_CODES = new Set(['AUTH_FAILED', 'TOO_MANY_ATTEMPTS', 'TOO_MANY_DEVICES', 'SESSION_REPLACED', 'INVALID_TOKEN', 'UNSUPPORTED_VERSION', 'ALREADY_AUTHENTICATED']);
+/** Send errors that mean "not now": nothing was stored; every send waits retryAfterMs, then goes again with its id. */
+const SEND_LATER_CODES = new Set(['RATE_LIMITED', 'SERVER_BUSY', 'STORAGE_UNAVAILABLE']);
 
 interface OutboxEntry {
   order: number;
@@ -389,6 +391,10 @@ export class Client extends Emitter<ClientEvents> {
 
   /** A request on a connection that is not logged in yet: it fails with the connection. */
   private handshakeCall(conn: Connection, body: Omit<Frame, 'ref'>, onReply?: (frame: DecodedFrame) => void): Promise<DecodedFrame> {
+    return this.retryWhileStorageDown(() => this.handshakeCallOnce(conn, body, onReply));
+  }
+
+  private handshakeCallOnce(conn: Connection, body: Omit<Frame, 'ref'>, onReply?: (frame: DecodedFrame) => void): Promise<DecodedFrame> {
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => {
         conn.forget(ref);
@@ -686,6 +692,28 @@ export class Client extends Emitter<ClientEvents> {
   // ---- session calls ----
 
   private sessionCall(body: Omit<Frame, 'ref'>, onReply?: (frame: DecodedFrame) => void): Promise<DecodedFrame> {
+    return this.retryWhileStorageDown(() => this.sessionCallOnce(body, onReply));
+  }
+
+  /**
+   * STORAGE_UNAVAILABLE (the server could store nothing, e.g. its disk is full) is not the
+   * request's fault: send it again after retryAfterMs, as long as that fits in requestTimeoutMs.
+   */
+  private async retryWhileStorageDown(attempt: () => Promise<DecodedFrame>): Promise<DecodedFrame> {
+    const deadline = performance.now() + this.requestTimeoutMs;
+    for (;;) {
+      try {
+        return await attempt();
+      } catch (err) {
+        if (!(err instanceof AtollError) || err.code !== 'STORAGE_UNAVAILABLE' || err.fatal) throw err;
+        const wait = Math.max(MIN_RETRY_MS, err.retryAfterMs);
+        if (this.currentState === 'closed' || performance.now() + wait > deadline) throw err;
+        await new Promise((resolve) => setTimeout(resolve, wait));
+      }
+    }
+  }
+
+  private sessionCallOnce(body: Omit<Frame, 'ref'>, onReply?: (frame: DecodedFrame) => void): Promise<DecodedFrame> {
     if (this.currentState === 'closed') return Promise.reject(closedError());
     if (!this.hadSession && this.currentState === 'idle') return Promise.reject(notAuthenticated());
     return new Promise((resolve, reject) => {
@@ -737,7 +765,9 @@ export class Client extends Emitter<ClientEvents> {
       this.waiting = [...this.outbox.values()].filter((e) => e.conn === null);
       this.waitingHead = 0;
     }
-    while (this.inFlightSends < MAX_IN_FLIGHT_SENDS && this.waitingHead < this.waiting.length) {
+    // The server accepts `sendBurst` sends at once; more in flight could meet its fatal RATE_LIMITED.
+    const limit = conn.info.sendBurst > 0 ? Math.min(conn.info.sendBurst, MAX_IN_FLIGHT_SENDS) : MAX_IN_FLIGHT_SENDS;
+    while (this.inFlightSends < limit && this.waitingHead < this.waiting.length) {
       const entry = this.waiting[this.waitingHead++];
       if (entry.conn !== null || !this.outbox.has(entry.id)) continue;
       this.transmitSend(conn, entry);
@@ -788,7 +818,7 @@ export class Client extends Emitter<ClientEvents> {
     this.settleInFlight(entry);
     if (frame.error) {
       const error = fromWireError(frame.error);
-      if (error.code === 'RATE_LIMITED' || error.code === 'SERVER_BUSY') {
+      if (SEND_LATER_CODES.has(error.code)) {
         this.pauseSends(error.retryAfterMs);
         this.rebuildWaiting = true;
         return;
