@@ -837,9 +837,10 @@ export class Client extends Emitter<ClientEvents> {
 
   /**
    * The server asked us to slow down: hold every send until it said to retry. Measured on the
-   * monotonic clock, and re-armed when the timer fires early: a timer can fire a fraction of a
-   * millisecond before the clock it is compared with says the time is up (the loop's cached time),
-   * and a pause whose timer found it "not over yet" would otherwise hold the outbox for good.
+   * monotonic clock (a wall-clock step must not stretch it), and re-armed when the timer fires
+   * early: timers count whole milliseconds of the event loop's own clock, so one may fire a
+   * fraction of a millisecond before another clock says the time is up, and a pause whose timer
+   * found it "not over yet" would otherwise hold the outbox for good.
    */
   private pauseSends(retryAfterMs: number): void {
     const until = performance.now() + Math.max(MIN_RETRY_MS, retryAfterMs);
