@@ -69,8 +69,11 @@ export async function withDeadline<T>(ms: number, command: string, work: () => P
 }
 
 const SERVER_CODES = new Set(Object.keys(wire.ErrorCode));
-/** Server codes that mean "the server went away", not "the server refused": exit 3, like a lost connection. */
-const GONE_CODES = new Set(['SHUTTING_DOWN', 'IDLE_TIMEOUT']);
+/**
+ * Server codes that mean "the server went away" or "not now, try again later", not "the server
+ * refused": exit 3, like a lost connection.
+ */
+const GONE_CODES = new Set(['SHUTTING_DOWN', 'IDLE_TIMEOUT', 'CONNECTION_LIMIT', 'SERVER_BUSY', 'STORAGE_UNAVAILABLE']);
 
 /** The protocol error name of an SDK error (`AUTH_FAILED`), or undefined for a transport failure. */
 export function serverErrorCode(err: unknown): string | undefined {

@@ -7,8 +7,8 @@ const EXIT_CODES = `Exit codes:
   0  success
   1  usage: bad arguments, bad configuration
   2  server error: the server refused (AUTH_FAILED, USER_NOT_FOUND, USER_EXISTS, ...), or serve could not start
-  3  unavailable: the server could not be reached, went away (SHUTTING_DOWN), the connection dropped,
-     or --timeout passed
+  3  unavailable: the server could not be reached, went away (SHUTTING_DOWN), asked to try again
+     later (CONNECTION_LIMIT, SERVER_BUSY, STORAGE_UNAVAILABLE), the connection dropped, or --timeout passed
   130 interrupted (SIGINT)`;
 
 const CLIENT_COMMON = `  --server URL     ws://HOST:PORT (path /v1/ws implied), wss://HOST:PORT, tcp://HOST:PORT or
@@ -40,8 +40,11 @@ ${CLIENT_COMMON}
   chat: `atoll chat --user USER --password PW [--device NAME] [--server URL]
 An interactive terminal client. Type a line to send it to the current peer.
   /to USER         talk to USER (and follow their presence)
-  /quit            leave (also Ctrl-D)
+  /quit            leave (also Ctrl-D, or the end of piped input)
 Ticks after your messages: ✓ sent (stored by the server), ✓✓ delivered, ✓✓ read.
+Messages that arrived while you were offline are shown first. On leaving, chat waits (up to 30 s)
+for the server to confirm the messages still on their way; it exits 0 only if every message it
+sent was confirmed (2 if the server refused one, 3 if one could not reach it).
 ${CLIENT_COMMON}
   --device NAME    device to log in as; default "cli-chat"`,
   bench: `atoll bench ...

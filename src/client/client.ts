@@ -20,7 +20,11 @@ export interface ClientOptions {
   token?: string;
   /** Reconnect and resume after an unexpected drop. Default true. */
   reconnect?: boolean;
-  /** Ack each inbox item once the 'message'/'receipt' listeners ran. Default true. */
+  /**
+   * Ack each inbox item once it was handed to the 'message'/'receipt' listeners. Default true.
+   * Off: call ack(seq) once the application has processed the items up to seq. Either way nothing
+   * is acked before it was handed out (see src/client/README.md, "Inbox items and acks").
+   */
   autoAck?: boolean;
   backoff?: Partial<BackoffOptions>;
   clientName?: string;
@@ -85,13 +89,15 @@ export interface ClientEvents {
 
 /** Sends waiting for their SendAck, across connections. */
 const MAX_OUTBOX = 10_000;
-/** Sends on the wire at once; the rest wait, so a burst does not run into the rate limit at once. */
+/** Sends on the wire at once (fewer if Welcome.send_burst says so); the rest wait, in order. */
 const MAX_IN_FLIGHT_SENDS = 256;
 /** The server's per-request limit for user and id lists. */
 const LIST_CHUNK = 1000;
 const MIN_RETRY_MS = 50;
 /** Errors after which reconnecting cannot help. */
-const TERMINAL_CODES = new Set(['AUTH_FAILED', 'TOO_MANY_ATTEMPTS', 'SESSION_REPLACED', 'INVALID_TOKEN', 'UNSUPPORTED_VERSION', 'ALREADY_AUTHENTICATED']);
+const TERMINAL_CODES = new Set(['AUTH_FAILED', 'TOO_MANY_ATTEMPTS', 'TOO_MANY_DEVICES', 'SESSION_REPLACED', 'INVALID_TOKEN', 'UNSUPPORTED_VERSION', 'ALREADY_AUTHENTICATED']);
+/** Send errors that mean "not now": nothing was stored; every send waits retryAfterMs, then goes again with its id. */
+const SEND_LATER_CODES = new Set(['RATE_LIMITED', 'SERVER_BUSY', 'STORAGE_UNAVAILABLE']);
 
 interface OutboxEntry {
   order: number;
@@ -116,6 +122,20 @@ interface SessionCall {
   conn: Connection | null;
   ref: number;
   timer: ReturnType<typeof setTimeout>;
+}
+
+/** An inbox item received and not yet handed out (no listener for it yet). */
+type InboxItem =
+  | { seq: number; kind: 'message'; message: ReceivedMessage }
+  | { seq: number; kind: 'receipt'; receipt: ReceivedReceipt }
+  /** A kind this client does not know (from a newer server): nothing to hand to. */
+  | { seq: number; kind: 'unknown' };
+
+/** An item handed out or passed over whose seq the server has not been told yet. */
+interface Unacked {
+  seq: number;
+  /** Handed to the application with autoAck off: acked only by its ack(). */
+  byApp: boolean;
 }
 
 const utf8Encoder = new TextEncoder();
@@ -146,8 +166,18 @@ export class Client extends Emitter<ClientEvents> {
   private reconnectAttempt = 0;
   private attemptRunning = false;
 
-  /** Highest inbox seq handed to the listeners: anything at or below it is a replay. */
+  /** Highest inbox seq received (held or handed out): anything at or below it is a replay. */
   private lastSeq = 0;
+  /** Received items waiting, in seq order, for a listener; `heldHead` is the next to hand out. */
+  private held: InboxItem[] = [];
+  private heldHead = 0;
+  private draining = false;
+  private drainScheduled = false;
+  /** Highest seq handed out or passed over: everything at or below it left the held queue. */
+  private handedSeq = 0;
+  /** Handed-out or passed-over items above `ackTarget`, in seq order. */
+  private unacked: Unacked[] = [];
+  /** Highest seq the server may be told is processed; `ackSent` what it was told. */
   private ackTarget = 0;
   private ackSent = 0;
   private ackScheduled = false;
@@ -158,6 +188,7 @@ export class Client extends Emitter<ClientEvents> {
   private rebuildWaiting = false;
   private inFlightSends = 0;
   private sendOrder = 0;
+  /** performance.now() until which sends wait (RATE_LIMITED, SERVER_BUSY, STORAGE_UNAVAILABLE). */
   private pausedUntil = 0;
   private pauseTimer: ReturnType<typeof setTimeout> | null = null;
 
@@ -287,10 +318,18 @@ export class Client extends Emitter<ClientEvents> {
     await this.sessionCall({ setPrivacy: { hideLastSeen: p.hideLastSeen } });
   }
 
-  /** Acks every inbox item up to `seq` (for autoAck: false). Sent once per tick, cumulatively. */
+  /**
+   * Acks every inbox item up to `seq` (for autoAck: false). Sent once per tick, cumulatively.
+   * Clamped to what was handed out: an item still held for a listener is never acked.
+   */
   ack(seq: number): void {
-    if (seq > this.ackTarget) this.ackTarget = seq;
-    this.scheduleAck();
+    const upTo = Math.min(seq, this.handedSeq);
+    if (upTo <= this.ackTarget) return;
+    this.ackTarget = upTo;
+    let drop = 0;
+    while (drop < this.unacked.length && this.unacked[drop].seq <= upTo) drop++;
+    this.unacked.splice(0, drop);
+    this.advanceAck();
   }
 
   async logout(opts: { forgetDevice?: boolean } = {}): Promise<void> {
@@ -352,6 +391,10 @@ export class Client extends Emitter<ClientEvents> {
 
   /** A request on a connection that is not logged in yet: it fails with the connection. */
   private handshakeCall(conn: Connection, body: Omit<Frame, 'ref'>, onReply?: (frame: DecodedFrame) => void): Promise<DecodedFrame> {
+    return this.retryWhileStorageDown(() => this.handshakeCallOnce(conn, body, onReply));
+  }
+
+  private handshakeCallOnce(conn: Connection, body: Omit<Frame, 'ref'>, onReply?: (frame: DecodedFrame) => void): Promise<DecodedFrame> {
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => {
         conn.forget(ref);
@@ -503,6 +546,9 @@ export class Client extends Emitter<ClientEvents> {
     if (this.pauseTimer !== null) clearTimeout(this.pauseTimer);
     this.reconnectTimer = this.pauseTimer = null;
     this.rejectPending(error);
+    // Held items were never acked: the server keeps them for the device's next session.
+    this.held = [];
+    this.heldHead = 0;
     const conn = this.conn;
     this.conn = null;
     this.setState('closed');
@@ -544,14 +590,76 @@ export class Client extends Emitter<ClientEvents> {
   private onDeliver(d: NonNullable<DecodedFrame['deliver']>): void {
     const seq = num(d.seq);
     if (seq <= this.lastSeq) {
-      // A replay after a resume: the application has it already. Make sure the server learns that.
-      if (this.autoAck) this.scheduleAck();
+      // A replay after a resume. If it was handed out, make sure the server learns that; if it is
+      // still held, it stays held (and unacked) until a listener takes it.
+      this.scheduleAck();
       return;
     }
     this.lastSeq = seq;
-    if (d.message) this.emit('message', this.toMessage(seq, d.message));
-    else if (d.receipt) this.emit('receipt', toReceipt(seq, d.receipt));
-    if (this.autoAck) this.ack(seq);
+    if (d.message) this.held.push({ seq, kind: 'message', message: this.toMessage(seq, d.message) });
+    else if (d.receipt) this.held.push({ seq, kind: 'receipt', receipt: toReceipt(seq, d.receipt) });
+    else this.held.push({ seq, kind: 'unknown' });
+    this.drain();
+  }
+
+  /** A 'message' or 'receipt' listener may take held items: hand them out once the caller's tick is over. */
+  protected override listenerAdded(event: keyof ClientEvents): void {
+    if ((event !== 'message' && event !== 'receipt') || this.heldHead >= this.held.length || this.drainScheduled) return;
+    // Not at once: listeners attached together (message, then receipt) all see the backlog.
+    this.drainScheduled = true;
+    queueMicrotask(() => {
+      this.drainScheduled = false;
+      this.drain();
+    });
+  }
+
+  /**
+   * Hands held items out in seq order, and stops at the first one nobody may take yet. A message
+   * waits for a 'message' listener. A receipt goes to a 'receipt' listener; with none, but a
+   * 'message' listener, the application has chosen not to follow receipts: it is passed over (and
+   * acked), so it cannot hold the queue behind it forever.
+   */
+  private drain(): void {
+    if (this.draining) return; // a listener attached a listener: the running loop goes on
+    this.draining = true;
+    try {
+      while (this.heldHead < this.held.length && this.currentState !== 'closed') {
+        const item = this.held[this.heldHead];
+        const taker = this.takerOf(item);
+        if (taker === null) break;
+        this.heldHead++;
+        // Recorded before the listeners run, so an ack(seq) from inside one counts.
+        this.handedSeq = item.seq;
+        this.unacked.push({ seq: item.seq, byApp: taker !== 'nobody' && !this.autoAck });
+        if (item.kind === 'message') this.emit('message', item.message);
+        else if (item.kind === 'receipt' && taker === 'receipt') this.emit('receipt', item.receipt);
+      }
+      if (this.heldHead === this.held.length) {
+        this.held = [];
+        this.heldHead = 0;
+      }
+    } finally {
+      this.draining = false;
+    }
+    this.advanceAck();
+  }
+
+  private takerOf(item: InboxItem): 'message' | 'receipt' | 'nobody' | null {
+    const ready = this.listenerCount('message') > 0;
+    if (item.kind === 'message') return ready ? 'message' : null;
+    if (item.kind === 'receipt' && this.listenerCount('receipt') > 0) return 'receipt';
+    return ready ? 'nobody' : null;
+  }
+
+  /** Moves the ack over every leading item that needs no ack() from the application. */
+  private advanceAck(): void {
+    let n = 0;
+    while (n < this.unacked.length && !this.unacked[n].byApp) n++;
+    if (n > 0) {
+      this.ackTarget = Math.max(this.ackTarget, this.unacked[n - 1].seq);
+      this.unacked.splice(0, n);
+    }
+    this.scheduleAck();
   }
 
   private toMessage(seq: number, m: NonNullable<NonNullable<DecodedFrame['deliver']>['message']>): ReceivedMessage {
@@ -584,6 +692,28 @@ export class Client extends Emitter<ClientEvents> {
   // ---- session calls ----
 
   private sessionCall(body: Omit<Frame, 'ref'>, onReply?: (frame: DecodedFrame) => void): Promise<DecodedFrame> {
+    return this.retryWhileStorageDown(() => this.sessionCallOnce(body, onReply));
+  }
+
+  /**
+   * STORAGE_UNAVAILABLE (the server could store nothing, e.g. its disk is full) is not the
+   * request's fault: send it again after retryAfterMs, as long as that fits in requestTimeoutMs.
+   */
+  private async retryWhileStorageDown(attempt: () => Promise<DecodedFrame>): Promise<DecodedFrame> {
+    const deadline = performance.now() + this.requestTimeoutMs;
+    for (;;) {
+      try {
+        return await attempt();
+      } catch (err) {
+        if (!(err instanceof AtollError) || err.code !== 'STORAGE_UNAVAILABLE' || err.fatal) throw err;
+        const wait = Math.max(MIN_RETRY_MS, err.retryAfterMs);
+        if (this.currentState === 'closed' || performance.now() + wait > deadline) throw err;
+        await new Promise((resolve) => setTimeout(resolve, wait));
+      }
+    }
+  }
+
+  private sessionCallOnce(body: Omit<Frame, 'ref'>, onReply?: (frame: DecodedFrame) => void): Promise<DecodedFrame> {
     if (this.currentState === 'closed') return Promise.reject(closedError());
     if (!this.hadSession && this.currentState === 'idle') return Promise.reject(notAuthenticated());
     return new Promise((resolve, reject) => {
@@ -628,14 +758,16 @@ export class Client extends Emitter<ClientEvents> {
   /** Puts waiting sends on the wire, in the order they were made, up to the in-flight limit. */
   private pumpSends(): void {
     const conn = this.conn;
-    if (!this.live || conn === null || Date.now() < this.pausedUntil) return;
+    if (!this.live || conn === null || performance.now() < this.pausedUntil) return;
     if (this.rebuildWaiting) {
       // After a drop or a rate limit some earlier sends wait again: restore the original order.
       this.rebuildWaiting = false;
       this.waiting = [...this.outbox.values()].filter((e) => e.conn === null);
       this.waitingHead = 0;
     }
-    while (this.inFlightSends < MAX_IN_FLIGHT_SENDS && this.waitingHead < this.waiting.length) {
+    // The server accepts `sendBurst` sends at once; more in flight could meet its fatal RATE_LIMITED.
+    const limit = conn.info.sendBurst > 0 ? Math.min(conn.info.sendBurst, MAX_IN_FLIGHT_SENDS) : MAX_IN_FLIGHT_SENDS;
+    while (this.inFlightSends < limit && this.waitingHead < this.waiting.length) {
       const entry = this.waiting[this.waitingHead++];
       if (entry.conn !== null || !this.outbox.has(entry.id)) continue;
       this.transmitSend(conn, entry);
@@ -686,7 +818,7 @@ export class Client extends Emitter<ClientEvents> {
     this.settleInFlight(entry);
     if (frame.error) {
       const error = fromWireError(frame.error);
-      if (error.code === 'RATE_LIMITED' || error.code === 'SERVER_BUSY') {
+      if (SEND_LATER_CODES.has(error.code)) {
         this.pauseSends(error.retryAfterMs);
         this.rebuildWaiting = true;
         return;
@@ -703,16 +835,27 @@ export class Client extends Emitter<ClientEvents> {
     this.pumpSends();
   }
 
-  /** The server asked us to slow down: hold every send until it said to retry. */
+  /**
+   * The server asked us to slow down: hold every send until it said to retry. Measured on the
+   * monotonic clock (a wall-clock step must not stretch it), and re-armed when the timer fires
+   * early: timers count whole milliseconds of the event loop's own clock, so one may fire a
+   * fraction of a millisecond before another clock says the time is up, and a pause whose timer
+   * found it "not over yet" would otherwise hold the outbox for good.
+   */
   private pauseSends(retryAfterMs: number): void {
-    const until = Date.now() + Math.max(MIN_RETRY_MS, retryAfterMs);
+    const until = performance.now() + Math.max(MIN_RETRY_MS, retryAfterMs);
     if (until <= this.pausedUntil) return;
     this.pausedUntil = until;
+    this.armPauseTimer();
+  }
+
+  private armPauseTimer(): void {
     if (this.pauseTimer !== null) clearTimeout(this.pauseTimer);
     this.pauseTimer = setTimeout(() => {
       this.pauseTimer = null;
+      if (performance.now() < this.pausedUntil) return this.armPauseTimer();
       this.pumpSends();
-    }, until - Date.now());
+    }, Math.max(1, Math.ceil(this.pausedUntil - performance.now())));
   }
 
   private setState(state: ClientState): void {
@@ -741,16 +884,9 @@ function toReceipt(seq: number, r: NonNullable<NonNullable<DecodedFrame['deliver
   };
 }
 
-/**
- * A 64-bit field as a plain number. framing.ts decodes them as numbers, but a field left at its
- * default can still come back as a protobufjs Long object in Node (its default is built when the
- * generated code loads): accept both.
- */
-function num(value: unknown): number {
-  if (typeof value === 'number') return value;
-  if (value === null || value === undefined) return 0;
-  const long = value as { toNumber?: () => number };
-  return typeof long.toNumber === 'function' ? long.toNumber() : Number(value);
+/** A 64-bit field: framing.ts decodes them as numbers; absent ones are 0. */
+function num(value: number | null | undefined): number {
+  return value ?? 0;
 }
 
 function chunks<T>(items: T[]): T[][] {

@@ -17,6 +17,10 @@ export interface ServerInfo {
   heartbeatMs: number;
   idleTimeoutMs: number;
   registrationOpen: boolean;
+  /** Sends per second the server accepts on one connection (0: not said). */
+  sendRatePerSec: number;
+  /** Sends the server accepts at once; the client keeps at most this many in flight (0: not said). */
+  sendBurst: number;
 }
 
 export interface ConnectionOptions extends TransportOptions {
@@ -241,5 +245,7 @@ function toServerInfo(w: NonNullable<DecodedFrame['welcome']>): ServerInfo {
     heartbeatMs: w.heartbeatMs ?? 0,
     idleTimeoutMs: w.idleTimeoutMs ?? 0,
     registrationOpen: w.registrationOpen ?? false,
+    sendRatePerSec: w.sendRatePerSec ?? 0,
+    sendBurst: w.sendBurst ?? 0,
   };
 }

@@ -18,8 +18,12 @@ export class Emitter<Events extends { [K in keyof Events]: unknown }> {
     const list = this.listeners.get(event) ?? [];
     list.push(listener as Listener<never>);
     this.listeners.set(event, list);
+    this.listenerAdded(event);
     return this;
   }
+
+  /** Called after a listener was added (a subclass may have events waiting for one). */
+  protected listenerAdded(_event: keyof Events): void {}
 
   off<K extends keyof Events>(event: K, listener: Listener<Events[K]>): this {
     const list = this.listeners.get(event);

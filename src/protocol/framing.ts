@@ -1,11 +1,12 @@
 // Splits a byte stream into protocol frames and joins frames into one write.
 // Every frame is a protobuf `Frame` prefixed by its length as a varint (protobuf "delimited"
 // format), on TCP and inside WebSocket messages alike.
-import './no-long.js';
 import protobuf from 'protobufjs/minimal.js';
 import { atoll } from './generated/atoll.js';
+import { numberReader, zeroLongDefaults } from './no-long.js';
 
 export const wire = atoll.v1;
+zeroLongDefaults(wire);
 export type Frame = atoll.v1.Frame.$Properties;
 export type DecodedFrame = ReturnType<typeof atoll.v1.Frame.decode>;
 export const ErrorCode = atoll.v1.ErrorCode;
@@ -31,10 +32,10 @@ export function encodeFrame(frame: Frame): Uint8Array {
   return wire.Frame.encodeDelimited(frame).finish();
 }
 
-/** Decodes one frame body (without its length prefix). Throws FramingError on garbage. */
+/** Decodes one frame body (without its length prefix), 64-bit fields as numbers. Throws FramingError on garbage. */
 export function decodeFrame(bytes: Uint8Array): DecodedFrame {
   try {
-    return wire.Frame.decode(bytes);
+    return wire.Frame.decode(numberReader(bytes));
   } catch (err) {
     throw new FramingError('BAD_FRAME', `frame is not a valid atoll.v1.Frame: ${(err as Error).message}`);
   }

@@ -17,7 +17,7 @@ before(async () => {
   const started = await startServe([...FAST_SERVER_FLAGS, '--data', join(dir, 'data')]);
   serve = started.proc;
   ws = `ws://127.0.0.1:${started.httpPort}`;
-  for (const user of ['alice', 'bob', 'gina']) {
+  for (const user of ['alice', 'bob', 'gina', 'olga', 'pete']) {
     const r = await runCli(['register', user, '--password', `secret-${user}`, '--server', ws]);
     assert.equal(r.code, 0, r.stderr);
   }
@@ -109,7 +109,7 @@ test('chat follows only the current peer: switching peers unsubscribes the previ
   assert.equal((await alice.exited).code, 0, alice.stderr);
 });
 
-test('chat reports errors on a line and keeps going', async () => {
+test('chat reports errors on a line and keeps going; its exit status says a message was not sent', async () => {
   const alice = startChat('alice');
   await alice.waitFor(/^logged in as alice\./);
   alice.write('/to nobody-at-all');
@@ -119,7 +119,51 @@ test('chat reports errors on a line and keeps going', async () => {
   alice.write('/frob');
   await alice.waitFor(/^unknown command \/frob;/);
   alice.write('/quit');
-  assert.equal((await alice.exited).code, 0, alice.stderr);
+  assert.equal((await alice.exited).code, 2, alice.stderr);
+  assert.match(alice.stderr, /^atoll chat: 1 of 1 message\(s\) not sent; the first: USER_NOT_FOUND/);
+});
+
+test('chat shows the messages that arrived while it was offline, each once', async () => {
+  // pete's chat device exists once it has logged in; what olga sends after that waits for it.
+  const first = startChat('pete');
+  await first.waitFor(/^logged in as pete\./);
+  first.write('/quit');
+  assert.equal((await first.exited).code, 0, first.stderr);
+  for (const text of ['while you were away', 'and another one']) {
+    const sent = await runCli(['send', 'pete', text, '--user', 'olga', '--password', 'secret-olga', '--server', ws]);
+    assert.equal(sent.code, 0, sent.stderr);
+  }
+  const pete = startChat('pete');
+  await pete.waitFor(/^\[\d\d:\d\d\] olga: while you were away$/);
+  await pete.waitFor(/^\[\d\d:\d\d\] olga: and another one$/);
+  pete.write('/quit');
+  assert.equal((await pete.exited).code, 0, pete.stderr);
+  assert.equal(pete.lines.filter((l) => l.includes('olga: ')).length, 2, pete.lines.join('\n'));
+  // Shown means read: olga's next session gets the READ receipts, so they were acked after display.
+  const again = startChat('pete');
+  await again.waitFor(/^logged in as pete\./);
+  again.write('/quit');
+  assert.equal((await again.exited).code, 0, again.stderr);
+  assert.deepEqual(again.lines.filter((l) => l.includes('olga: ')), [], 'nothing shown twice');
+});
+
+test('piped chat waits at the end of its input until every message is confirmed', async () => {
+  const olga = startChat('olga');
+  for (const line of ['/to pete', 'piped one', 'piped two', 'piped three']) olga.write(line);
+  olga.child.stdin.end();
+  assert.deepEqual(await olga.exited, { code: 0, signal: null }, olga.stderr);
+  for (const text of ['piped one', 'piped two', 'piped three']) {
+    assert.ok(olga.lines.some((l) => l.endsWith(`you → pete: ${text}  ✓`)), `no ✓ for "${text}":\n${olga.lines.join('\n')}`);
+  }
+});
+
+test('piped chat whose messages cannot be sent exits 2 and says so', async () => {
+  const olga = startChat('olga');
+  for (const line of ['/to nobody-here', 'hello?']) olga.write(line);
+  olga.child.stdin.end();
+  const { code } = await olga.exited;
+  assert.equal(code, 2, olga.stderr);
+  assert.match(olga.stderr, /^atoll chat: 1 of 1 message\(s\) not sent; the first: USER_NOT_FOUND/);
 });
 
 test('chat reconnects by itself when its server restarts', async () => {

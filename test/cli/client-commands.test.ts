@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { FakeServer } from '../client/fake-server.js';
 import { CliProcess, FAST_SERVER_FLAGS, cleanEnv, closedPort, parseJson, runCli, startServe } from './cli-harness.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'atoll-cli-commands-'));
@@ -102,6 +103,23 @@ test('connection refused: one line naming the server, exit 3', async () => {
   for (const result of results) {
     assert.equal(result.code, 3, result.stderr);
     assert.match(result.stderr, new RegExp(`^atoll send: [^\\n]*127\\.0\\.0\\.1:${port}[^\\n]*\\n$`));
+  }
+});
+
+test('a server over its connection limit: CONNECTION_LIMIT with its retry delay, exit 3 (try again later)', async () => {
+  const fake = await FakeServer.start();
+  try {
+    const refuse = (async () => {
+      const conn = await fake.accept(5000);
+      conn.send({ ref: 0, error: { code: 106, message: 'too many connections from 127.0.0.1; retry in 2000 ms', fatal: true, retryAfterMs: 2000 } });
+      conn.socket.end();
+    })();
+    const [result] = await Promise.all([runCli(['send', 'bob', 'hi', '--user', 'alice', '--password', 'secret-alice', '--server', fake.url]), refuse]);
+    assert.equal(result.code, 3, result.stderr);
+    assert.match(result.stderr, /^atoll send: CONNECTION_LIMIT: too many connections/);
+    assert.equal(fake.connections.length, 1, 'the one-shot command does not retry by itself');
+  } finally {
+    await fake.close();
   }
 });
 

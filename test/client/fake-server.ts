@@ -7,7 +7,7 @@ import { decodeFrame, encodeFrame, FrameSplitter, type DecodedFrame, type Frame 
 
 export const defaultWelcome = {
   protocolVersion: 1, server: 'fake/0', maxFrameBytes: 128 * 1024, maxBodyBytes: 64 * 1024,
-  heartbeatMs: 25_000, idleTimeoutMs: 60_000, registrationOpen: true,
+  heartbeatMs: 25_000, idleTimeoutMs: 60_000, registrationOpen: true, sendRatePerSec: 200, sendBurst: 400,
 };
 
 /** The server side of one client connection. */

@@ -72,6 +72,34 @@ test('RATE_LIMITED and SERVER_BUSY sends are retried after retryAfterMs; other e
   }
 });
 
+test('every rate-limit pause ends, also when its timer fires a fraction of a millisecond early', async () => {
+  // Timers run on the event loop's monotonic clock, Date.now() on the wall clock: a timer for
+  // retryAfterMs may fire when Date.now() says a millisecond is still left. Each pause here is one
+  // such chance (8 clients x 20 pauses); every retry must still come, and never before retryAfterMs.
+  const server = await FakeServer.start();
+  const pairs: Awaited<ReturnType<typeof liveClient>>[] = [];
+  try {
+    for (let c = 0; c < 8; c++) pairs.push(await liveClient(server)); // one by one: each conn is its client's
+    await Promise.all(pairs.map(async ({ client, conn }, c) => {
+      for (let i = 0; i < 20; i++) {
+        const id = `pause-${c}-${i}`;
+        const p = client.send('bob', 'hi', { id });
+        const first = await conn.expect('send');
+        const limitedAt = performance.now();
+        conn.send({ ref: first.ref, error: { code: 500, message: 'busy', retryAfterMs: 50 } });
+        const again = await conn.expect('send', 1000);
+        const waited = performance.now() - limitedAt;
+        assert.ok(waited >= 49, `${id}: retried after ${waited.toFixed(1)} ms, before retryAfterMs`);
+        conn.send({ ref: again.ref, sendAck: { id, sentAt: 1 } });
+        assert.equal((await p).id, id);
+      }
+    }));
+  } finally {
+    for (const { client } of pairs) await client.close();
+    await server.close();
+  }
+});
+
 test('a body over the server limit is refused before it is sent', async () => {
   const server = await FakeServer.start();
   const client = new Client({ server: server.url, user: 'alice', password: 'password1' });
