@@ -196,7 +196,7 @@ export class GroupCommitLog {
    * replay() or, if append() comes first, before the first batch is written.
    */
   static async open(dir: string, options: LogOptions = {}): Promise<GroupCommitLog> {
-    const empty = await holdsNoLog(dir);
+    const empty = !(await holdsLog(dir));
     await mkdir(dir, { recursive: true });
     const lock = await lockDir(dir);
     try {
@@ -682,12 +682,12 @@ export class GroupCommitLog {
   }
 }
 
-/** Whether `dir` holds no segment and no checkpoint (or does not exist). */
-async function holdsNoLog(dir: string): Promise<boolean> {
+/** Whether `dir` holds a log: a segment or a checkpoint (a missing directory holds none). */
+export async function holdsLog(dir: string): Promise<boolean> {
   try {
-    return !(await readdir(dir)).some((name) => name === CHECKPOINT_FILE || parseSegmentFileName(name) !== undefined);
+    return (await readdir(dir)).some((name) => name === CHECKPOINT_FILE || parseSegmentFileName(name) !== undefined);
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return true;
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return false;
     throw err;
   }
 }

@@ -1,6 +1,6 @@
 // Public surface of the append-only group-commit log.
 
-export { GroupCommitLog } from './group-commit-log.js';
+export { GroupCommitLog, holdsLog } from './group-commit-log.js';
 export type { LogEvent, LogObserver, LogOptions, LogStats, LogTail, ReplayResult } from './group-commit-log.js';
 export { QUARANTINE_DIR } from './group-commit-log.js';
 export { describeDamage, describeRange, lostRecords } from './damage.js';
