@@ -10,6 +10,9 @@ import { storePath } from './kv.js';
 /** Stored data is damaged or missing; the message says what was found and what to do. */
 export class DataDamagedError extends Error {
   override readonly name = 'DataDamagedError';
+  constructor(message: string, readonly details?: unknown) {
+    super(message);
+  }
 }
 
 /** Something a repaired start accepted, for the server to log at error level. */
@@ -59,7 +62,8 @@ export async function checkBeforeOpen(config: ServerConfig): Promise<RepairNote[
 export function logDamagedRefusal(err: LogDamagedError): DataDamagedError {
   return new DataDamagedError(`${err.message}. Every intact record after the damage can still be replayed. To start anyway, ${REPAIR_HINT}: `
     + 'it replays every intact record, skips the unreadable ones (the messages, receipts and acks they held are lost), checkpoints past '
-    + 'the damage so it stops mattering, and keeps the quarantined copies. Or stop here and restore the data directory and its log from a backup', { cause: err });
+    + 'the damage so it stops mattering, and keeps the quarantined copies. Or stop here and restore the data directory and its log from a backup',
+    err.damage.map((d) => ({ dir: d.dir, checkpoint: d.checkpoint, lost: d.ranges.filter((r) => r.needed), quarantined: d.quarantined })));
 }
 
 /** The refusal for log directories that are missing while atoll.mdb was last used with them. */

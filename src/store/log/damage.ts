@@ -59,7 +59,10 @@ export function describeRange(r: DamagedRange): string {
 export function describeDamage(damage: LogDamage): string {
   const { count, unknownMore } = lostRecords(damage);
   const needed = damage.ranges.filter((r) => r.needed).map(describeRange).join('; ');
-  const lost = unknownMore ? `${count > 0 ? `${count} records and ` : ''}an unknown number of records` : `${count} record${count === 1 ? '' : 's'}`;
+  const lost = unknownMore
+    ? `${count > 0 ? `${count} needed records and ` : ''}an unknown number of records are`
+    : `${count} needed record${count === 1 ? ' is' : 's are'}`;
+  const below = damage.checkpoint > 0 ? ` (needed: at or above the checkpoint, LSN ${damage.checkpoint})` : '';
   const copies = damage.quarantined.length > 0 ? `; copies of the damaged segments are in ${damage.quarantined.join(', ')}` : '';
-  return `log ${damage.dir}: ${lost} at or above the checkpoint (LSN ${damage.checkpoint}) are unreadable: ${needed}${copies}`;
+  return `log ${damage.dir}: ${lost} unreadable${below}: ${needed}${copies}`;
 }
