@@ -1,6 +1,7 @@
 // Files a real server needs, gone or damaged after a kill -9: a deleted log or a deleted atoll.mdb
 // refuses the start (every time, until --repair), and a damaged atoll.mdb exits with a clear
-// error, never by a signal; --verify-store catches damage in data pages too.
+// error, never by a signal; --verify-store catches damage in data pages too. After a clean stop
+// the log holds nothing needed, so its removal is not refused.
 import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -53,6 +54,25 @@ test('a deleted log is refused, on every start, until --repair starts an empty o
   assert.ok(errors.some((e) => String(e.msg).startsWith('storage repaired: the log was missing')), JSON.stringify(errors));
   const again = await startServe(serveFlags(data)); // the repair is done: plain starts work again
   assert.equal((await again.proc.stop('SIGTERM')).code, 0);
+});
+
+test('after a clean stop the log holds nothing needed: an emptied log directory starts without a repair', async () => {
+  const data = join(root, 'clean-stop');
+  const first = await startServe(serveFlags(data));
+  const tcp = `tcp://127.0.0.1:${first.tcpPort}`;
+  (await RawClient.login(tcp, 'bob', PW, 'phone', true)).close();
+  const alice = await RawClient.login(tcp, 'alice', PW, 'laptop', true);
+  await alice.request({ send: { id: 'kept', to: 'bob', body: Buffer.from('in atoll.mdb after the stop') } }, 'sendAck');
+  assert.equal((await first.proc.stop('SIGTERM')).code, 0);
+  rmSync(join(data, 'log'), { recursive: true });
+  const second = await startServe(serveFlags(data));
+  try {
+    const bob = await RawClient.login(`tcp://127.0.0.1:${second.tcpPort}`, 'bob', PW, 'phone');
+    assert.equal((await bob.receive(1))[0].deliver!.message!.id, 'kept');
+    bob.close();
+  } finally {
+    assert.equal((await second.proc.stop('SIGTERM')).code, 0);
+  }
 });
 
 test('a deleted atoll.mdb is refused while the log holds records written with it', async () => {
