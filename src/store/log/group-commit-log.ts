@@ -196,11 +196,10 @@ export class GroupCommitLog {
    * replay() or, if append() comes first, before the first batch is written.
    */
   static async open(dir: string, options: LogOptions = {}): Promise<GroupCommitLog> {
-    const empty = !(await holdsLog(dir));
     await mkdir(dir, { recursive: true });
     const lock = await lockDir(dir);
     try {
-      return new GroupCommitLog(dir, empty, lock, options);
+      return new GroupCommitLog(dir, !(await holdsLog(dir)), lock, options);
     } catch (err) {
       await lock.release();
       throw err;
