@@ -223,7 +223,7 @@ export class StorageEngine {
     // A repair is only over once the checkpoint passes what was lost: until then a crash would
     // find the same damage, and the next start would be refused again.
     if (report.repaired.length > 0) await this.flushRound(true, true);
-    await this.options.stores.meta.put(MARKER_KEY, { writers: logs.writers, clean: false });
+    await this.options.stores.meta.put(MARKER_KEY, { clean: false });
   }
 
   /**
@@ -330,7 +330,7 @@ export class StorageEngine {
     }
     if (this.logs && this.logs.logs.every((log, w) => this.checkpoints[w] === log.durableLsn + 1)) {
       // Everything the log held is in LMDB: the log may go (or move) before the next start.
-      await this.options.stores.meta.put(MARKER_KEY, { writers: this.logs.writers, clean: true });
+      await this.options.stores.meta.put(MARKER_KEY, { clean: true });
     }
     await this.logs?.close();
   }

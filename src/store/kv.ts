@@ -42,10 +42,8 @@ export interface PresenceRecord {
   hideLastSeen: boolean;
 }
 
-/** Whether the log and this store were last left consistent; owned by the storage engine. */
+/** Whether the log atoll.mdb was last used with may hold records it needs; owned by the storage engine. */
 export interface LogMarker {
-  /** Writers of the log atoll.mdb was last used with. */
-  writers: number;
   /** Set by a clean stop that checkpointed every writer to its end: the log holds nothing needed. */
   clean: boolean;
 }
