@@ -315,7 +315,9 @@ export class GroupCommitLog {
       throw new LogDamagedError([{ dir: this.dir, checkpoint: this.checkpointValue, ranges: found.damaged, quarantined }]);
     }
     // LSNs never go back, not even past lost records: the checkpoint and every LSN the owner holds
-    // stay valid, and a lost LSN is never reused for another record.
+    // stay valid, and a lost LSN is never reused for another record. The lost ones stay a gap
+    // rather than being rewritten away: once the owner checkpoints past them they are no longer
+    // needed, and no acknowledged record was ever rewritten in place (README: "Why gaps").
     const next = Math.max(found.nextLsn, this.checkpointValue, FIRST_LSN);
     await this.openForAppends(segs, found, next);
     this.setNext(next);
