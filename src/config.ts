@@ -97,6 +97,18 @@ export interface ServerConfig {
   cacheBudgetBytes: number;
   /** How often durable changes other than lingering items go to LMDB and the log is checkpointed (more often under memory pressure). */
   checkpointIntervalMs: number;
+  /**
+   * Start even though stored data is damaged or missing (without it such a start is refused, with
+   * a message saying what was found): replay every intact log record and skip the unreadable ones,
+   * or start with an empty log or store where one is missing. What was lost is logged at error
+   * level and counted in atoll_log_recovery_lost_records_total. Meant for one start, not to leave on.
+   */
+  repair: boolean;
+  /**
+   * Before opening atoll.mdb, read every record of it in a child process, so damaged pages are a
+   * clear error at start instead of a crash later. Costs about 2-4 s per GB of store.
+   */
+  verifyStore: boolean;
   /** pino log level. */
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 }
@@ -142,6 +154,8 @@ export const defaultConfig: Readonly<ServerConfig> = Object.freeze({
   syncDelayMs: 10_000,
   cacheBudgetBytes: 256 * 1024 * 1024,
   checkpointIntervalMs: 5_000,
+  repair: false,
+  verifyStore: false,
   logLevel: 'info',
 });
 

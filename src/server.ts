@@ -20,7 +20,8 @@ import { accountsService } from './services/accounts/service.js';
 import type { Services } from './services/index.js';
 import { inboxService } from './services/inbox/service.js';
 import { presenceService } from './services/presence/service.js';
-import { StorageEngine } from './store/engine.js';
+import { checkBeforeOpen } from './store/data-check.js';
+import { StorageEngine, type RecoveryReport } from './store/engine.js';
 import { openStores } from './store/kv.js';
 import { VERSION } from './version.js';
 
@@ -41,6 +42,7 @@ export interface StartOptions {
 
 export async function startServer(config: ServerConfig, options: StartOptions = {}): Promise<AtollServer> {
   const logger = options.logger ?? pino({ level: config.logLevel });
+  const repairedFiles = await checkBeforeOpen(config);
   const stores = openStores(config.dataDir);
   const router = new LocalRouter<Services>(config.fragments, config.hashSeed, config.mailboxLimit);
   const registry = new Registry();
@@ -58,7 +60,15 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
     maxDevicesPerUser: config.maxDevicesPerUser, maxQueuedBytesPerUser: config.maxQueuedBytesPerUser, registry,
   }));
   router.register('presence', presenceService(stores));
-  const recovery = await engine.recover();
+  let recovery: RecoveryReport;
+  try {
+    recovery = await engine.recover();
+  } catch (err) {
+    await stores.root.close();
+    throw err;
+  }
+  for (const note of [...repairedFiles, ...recovery.repaired]) logger.error(note.details, note.msg);
+  for (const note of recovery.warnings) logger.warn(note.details, note.msg);
   logger.info({ durability: config.durability, ms: Math.round(recovery.ms), records: recovery.records, ops: recovery.ops, flushRounds: recovery.flushRounds }, 'storage recovered');
   engine.start();
   registerLoadGauge(registry, router);

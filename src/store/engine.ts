@@ -8,7 +8,9 @@ import type { ServerConfig } from '../config.js';
 import type { Stores } from './kv.js';
 import { decodeOps, encodeOps, type InboxOp } from './inbox-ops.js';
 import { writeFileAtomic } from './log/fsutil.js';
-import { LogSet } from './log/index.js';
+import { describeRange, LogDamagedError, LogSet } from './log/index.js';
+import type { ReplayResult } from './log/index.js';
+import { logDamagedRefusal, logDirsOf, logMissingRefusal, type RepairNote } from './data-check.js';
 import { createLogMetrics } from './log/metrics.js';
 
 export type Durability = ServerConfig['durability'];
@@ -76,11 +78,16 @@ export interface RecoveryReport {
   ops: number;
   /** Flush rounds run during the replay because the cache reached its budget. */
   flushRounds: number;
+  /** Damage or loss a repair accepted (log these at error level), and harmless damage (warn). */
+  repaired: RepairNote[];
+  warnings: RepairNote[];
 }
 
 /** How often the flusher looks for lingering items, at most. */
 const MAX_TICK_MS = 250;
 const MIN_TICK_MS = 10;
+/** The key of the LogMarker in the meta database. */
+const MARKER_KEY = 'log';
 /** Where the log remembers the placement its records were written under. */
 const LAYOUT_FILE = 'inbox-layout.json';
 /** A flush round gives the event loop back after this much work. */
@@ -150,9 +157,9 @@ export class StorageEngine {
   static async open(options: EngineOptions): Promise<StorageEngine> {
     const { config } = options;
     if (config.durability !== 'log') return new StorageEngine(options, null);
-    const dirs = config.logDirs.trim() === '' ? [join(config.dataDir, 'log')] : config.logDirs.split(',').map((d) => d.trim()).filter((d) => d !== '');
+    const dirs = logDirsOf(config);
     const observer = createLogMetrics({ registry: options.registry });
-    const logs = await LogSet.open(dirs, { observerFor: (i) => observer(i) });
+    const logs = await LogSet.open(dirs, { repair: config.repair, observerFor: (i) => observer(i) });
     return new StorageEngine(options, logs, dirs);
   }
 
@@ -176,30 +183,62 @@ export class StorageEngine {
   /** Replays the log after its checkpoint into the fragments. Call once, after every fragment registered. */
   async recover(): Promise<RecoveryReport> {
     const t0 = performance.now();
-    let records = 0;
-    let ops = 0;
-    let relieved = 0;
+    const report: RecoveryReport = { ms: 0, records: 0, ops: 0, flushRounds: 0, repaired: [], warnings: [] };
     if (this.logs) {
-      this.replaying = true;
       try {
-        await this.logs.replay((_writer, lsn, payload) => {
-          const decoded = decodeOps(payload);
-          if (decoded.length === 0) return;
-          records++;
-          ops += decoded.length;
-          this.fragments.get(this.options.fragmentOf(decoded[0].user))?.replay(decoded, lsn);
-          // A long log holds more than the cache may: what was replayed so far goes to LMDB first.
-          if (this.totalBytes <= this.options.config.cacheBudgetBytes) return;
-          relieved++;
-          return this.flushNow();
-        });
-      } finally {
-        this.replaying = false;
+        await this.replayLog(this.logs, report);
+      } catch (err) {
+        // A refused start: release the log directories; nothing is flushed or checkpointed.
+        this.closed = true;
+        await this.logs.close().catch(() => undefined);
+        throw err instanceof LogDamagedError ? logDamagedRefusal(err) : err;
       }
-      for (const log of this.logs.logs) this.checkpoints.push(log.checkpointLsn);
-      await this.checkLayout(records);
     }
-    return { ms: performance.now() - t0, records, ops, flushRounds: relieved };
+    report.ms = performance.now() - t0;
+    return report;
+  }
+
+  private async replayLog(logs: LogSet, report: RecoveryReport): Promise<void> {
+    report.repaired.push(...this.checkLogsPresent(logs));
+    this.replaying = true;
+    let results: ReplayResult[];
+    try {
+      results = await logs.replay((_writer, lsn, payload) => {
+        const decoded = decodeOps(payload);
+        if (decoded.length === 0) return;
+        report.records++;
+        report.ops += decoded.length;
+        this.fragments.get(this.options.fragmentOf(decoded[0].user))?.replay(decoded, lsn);
+        // A long log holds more than the cache may: what was replayed so far goes to LMDB first.
+        if (this.totalBytes <= this.options.config.cacheBudgetBytes) return;
+        report.flushRounds++;
+        return this.flushNow();
+      });
+    } finally {
+      this.replaying = false;
+    }
+    for (const log of logs.logs) this.checkpoints.push(log.checkpointLsn);
+    await this.checkLayout(report.records);
+    for (const result of results) notesOf(result, report.repaired, report.warnings);
+    // A repair is only over once the checkpoint passes what was lost: until then a crash would
+    // find the same damage, and the next start would be refused again.
+    if (report.repaired.length > 0) await this.flushRound(true, true);
+    await this.options.stores.meta.put(MARKER_KEY, { clean: false });
+  }
+
+  /**
+   * atoll.mdb remembers whether the log it was last used with still holds needed records (the
+   * marker is cleared only by a clean stop). A log directory that is now empty means those
+   * records are gone: refuse, or with repair accept it. Checked before the replay, which would
+   * start a new log there and hide the loss from the next start.
+   */
+  private checkLogsPresent(logs: LogSet): RepairNote[] {
+    const marker = this.options.stores.meta.get(MARKER_KEY);
+    if (!marker || marker.clean) return [];
+    const missing = logs.logs.filter((log) => log.foundEmpty).map((log) => log.dir);
+    if (missing.length === 0) return [];
+    if (!this.options.config.repair) throw logMissingRefusal(missing);
+    return [{ msg: 'storage repaired: the log was missing; started an empty one (what only it held is lost)', details: { logDirs: missing } }];
   }
 
   /**
@@ -218,7 +257,6 @@ export class StorageEngine {
     }
     if (have === want) return;
     if (have !== null && replayed > 0 && this.logs!.writers > 1) {
-      await this.logs!.close();
       throw new Error(`the log in ${this.logDirs.join(', ')} holds records written with ${have}; start once with those settings `
         + '(a clean stop flushes the log to LMDB), then change fragments or hashSeed');
     }
@@ -289,6 +327,10 @@ export class StorageEngine {
     if (this.mode !== 'write-through') {
       await this.flushing;
       await this.flushRound(true, true);
+    }
+    if (this.logs && this.logs.logs.every((log, w) => this.checkpoints[w] === log.durableLsn + 1)) {
+      // Everything the log held is in LMDB: the log may go (or move) before the next start.
+      await this.options.stores.meta.put(MARKER_KEY, { clean: true });
     }
     await this.logs?.close();
   }
@@ -389,6 +431,19 @@ export class StorageEngine {
   /** Resolves once no write issued so far is still in flight. */
   idle(): Promise<void> {
     return this.outstanding === 0 ? Promise.resolve() : new Promise((resolve) => this.idleWaiters.push(resolve));
+  }
+}
+
+/** Turns what a recovery found into notes: needed damage a repair skipped, and harmless damage. */
+function notesOf(result: ReplayResult, repaired: RepairNote[], warnings: RepairNote[]): void {
+  for (const r of result.damaged) {
+    const details = { segment: r.segment, offset: r.offset, bytes: r.bytes, fromLsn: r.fromLsn, toLsn: r.toLsn, reason: r.reason, quarantined: result.quarantined };
+    if (r.needed) repaired.push({ msg: `storage repaired: log records lost: ${describeRange(r)}`, details });
+    else warnings.push({ msg: `storage: damaged log bytes that held no needed record: ${describeRange(r)}`, details });
+  }
+  const tail = result.tail;
+  if (tail.kind === 'truncated') {
+    warnings.push({ msg: 'storage: cut a torn log tail (a write that never completed)', details: { segment: tail.segment, offset: tail.offset, bytes: tail.bytesDropped, reason: tail.reason } });
   }
 }
 

@@ -1,8 +1,9 @@
 // The embedded indexed store: one LMDB environment under the data directory, one named
 // database per kind of record. Writes resolve only once durable (fsync'd), never earlier.
-import { open, type Database, type RootDatabase } from 'lmdb';
+import { open, type Database, type Key, type RootDatabase } from 'lmdb';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { inspectStoreFile, StoreDamagedError } from './lmdb-check.js';
 
 export interface UserRecord {
   passwordHash: Uint8Array;
@@ -46,6 +47,12 @@ export interface PresenceRecord {
   hideLastSeen: boolean;
 }
 
+/** Whether the log atoll.mdb was last used with may hold records it needs; owned by the storage engine. */
+export interface LogMarker {
+  /** Set by a clean stop that checkpointed every writer to its end: the log holds nothing needed. */
+  clean: boolean;
+}
+
 export interface Stores {
   root: RootDatabase;
   /** user -> UserRecord */
@@ -60,20 +67,43 @@ export interface Stores {
   messages: Database<MessageStateRecord, [string, string, string]>;
   /** user -> PresenceRecord */
   presence: Database<PresenceRecord, string>;
+  /** 'log' -> LogMarker */
+  meta: Database<LogMarker, string>;
 }
 
+/** Every named database, for tools that read them all. */
+export const STORE_DATABASES = ['users', 'device-auth', 'devices', 'inbox', 'messages', 'presence', 'meta'] as const;
+// overlappingSync off: a write's promise resolves after fsync, which is what "acked" promises.
+export const STORE_OPTIONS = { overlappingSync: false, maxDbs: 16, mapSize: 8 * 1024 ** 3 } as const;
+
+/** The store's file in a data directory. */
+export const storePath = (dataDir: string): string => join(dataDir, 'atoll.mdb');
+
+/**
+ * Opens the store. The file is checked first (see lmdb-check.ts): damage LMDB would crash on, and
+ * errors LMDB reports while opening, become a StoreDamagedError naming the file.
+ */
 export function openStores(dataDir: string): Stores {
   mkdirSync(dataDir, { recursive: true });
-  const path = join(dataDir, 'atoll.mdb');
-  // overlappingSync off: a write's promise resolves after fsync, which is what "acked" promises.
-  const root = open({ path, overlappingSync: false, maxDbs: 16, mapSize: 8 * 1024 ** 3 });
-  return {
-    root,
-    users: root.openDB<UserRecord, string>({ name: 'users' }),
-    deviceAuth: root.openDB<DeviceAuthRecord, [string, string]>({ name: 'device-auth' }),
-    devices: root.openDB<DeviceInboxRecord, [string, string]>({ name: 'devices' }),
-    inbox: root.openDB<InboxItemRecord, [string, string, number]>({ name: 'inbox' }),
-    messages: root.openDB<MessageStateRecord, [string, string, string]>({ name: 'messages' }),
-    presence: root.openDB<PresenceRecord, string>({ name: 'presence' }),
-  };
+  const path = storePath(dataDir);
+  inspectStoreFile(path);
+  let root: RootDatabase | undefined;
+  try {
+    root = open({ ...STORE_OPTIONS, path });
+    const db = <V, K extends Key>(name: (typeof STORE_DATABASES)[number]) => root!.openDB<V, K>({ name });
+    return {
+      root,
+      users: db('users'),
+      deviceAuth: db('device-auth'),
+      devices: db('devices'),
+      inbox: db('inbox'),
+      messages: db('messages'),
+      presence: db('presence'),
+      meta: db('meta'),
+    };
+  } catch (err) {
+    void root?.close();
+    if (/MDB_/.test((err as Error).message)) throw new StoreDamagedError(path, `LMDB cannot open it (${(err as Error).message})`);
+    throw err;
+  }
 }

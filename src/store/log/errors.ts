@@ -1,4 +1,7 @@
-// Named errors of the log, so callers can tell "closed" from "broken" from "misused".
+// Named errors of the log, so callers can tell "closed" from "broken" from "damaged" from "misused".
+
+import { describeDamage } from './damage.js';
+import type { LogDamage } from './damage.js';
 
 /** The log was closed; the append was not written. */
 export class LogClosedError extends Error {
@@ -39,4 +42,16 @@ export class LogRecordTooLargeError extends RangeError {
 /** A LogSet directory was written by a LogSet with a different writer layout. */
 export class LogSetLayoutError extends Error {
   override readonly name = 'LogSetLayoutError';
+}
+
+/**
+ * Records the owner still needs are unreadable or missing, while later ones are intact (or the
+ * extent is unknown). Nothing was changed but the quarantine copies; open with `repair` to replay
+ * every intact record and continue.
+ */
+export class LogDamagedError extends Error {
+  override readonly name = 'LogDamagedError';
+  constructor(readonly damage: LogDamage[]) {
+    super(damage.map(describeDamage).join('\n'));
+  }
 }

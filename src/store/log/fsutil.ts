@@ -42,3 +42,13 @@ export async function unlinkIfExists(path: string): Promise<void> {
     if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
   }
 }
+
+/** Makes a file's content durable. */
+export async function fsyncFile(path: string): Promise<void> {
+  const fh = await open(path, 'r+');
+  try {
+    await fh.datasync();
+  } finally {
+    await fh.close();
+  }
+}

@@ -1,18 +1,24 @@
 // An append-only log in one directory with group commit: appends that arrive while a write +
 // fdatasync is in flight form the next batch, so many records share one fsync. An append resolves
-// with its LSN only once its batch is durable. Recovery stops at the first invalid byte.
+// with its LSN only once its batch is durable. Recovery tells a torn tail (cut) from damage in the
+// middle (reported; every intact record after it is still replayed).
 
-import { mkdir, open, readdir, rename, stat, unlink } from 'node:fs/promises';
+import { constants as fsConstants } from 'node:fs';
+import { copyFile, mkdir, open, readdir, rename, unlink } from 'node:fs/promises';
 import type { FileHandle } from 'node:fs/promises';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { readCheckpoint, writeCheckpoint } from './checkpoint-file.js';
+import type { DamagedRange } from './damage.js';
 import { lockDir } from './dir-lock.js';
 import type { DirLock } from './dir-lock.js';
-import { LogClosedError, LogFailedError, LogRecordTooLargeError } from './errors.js';
+import { LogClosedError, LogDamagedError, LogFailedError, LogRecordTooLargeError } from './errors.js';
 import { CHECKPOINT_FILE, FIRST_LSN, HEADER_BYTES, PREALLOC_FILE, encodeRecord, parseSegmentFileName, segmentFileName } from './format.js';
-import { fsyncDir, unlinkIfExists, writeFully } from './fsutil.js';
+import { fsyncDir, fsyncFile, unlinkIfExists, writeFully } from './fsutil.js';
 import { scanSegment } from './scan.js';
-import type { DamageReason, RecordHandler } from './scan.js';
+import type { DamageReason, RecordHandler, SkippedBytes } from './scan.js';
+
+/** Where copies of damaged segments go, inside the log directory. */
+export const QUARANTINE_DIR = 'quarantine';
 
 export interface LogOptions {
   /** A segment is closed and a new one started once the next batch would exceed this. Default 64 MiB. */
@@ -27,6 +33,15 @@ export interface LogOptions {
    * segment's worth of disk writes per segment. Default false.
    */
   preallocate?: boolean;
+  /**
+   * What recovery does when records at or above the checkpoint are unreadable or missing (damage
+   * in the middle, or segments gone). false (default): the first replay rejects with
+   * LogDamagedError and nothing is changed. true: every intact record is replayed and the log
+   * continues after the last one, in a new segment; the damaged bytes stay on disk until a
+   * checkpoint passes them (then they are no longer needed and no longer reported). Either way a
+   * copy of each damaged segment is kept in `quarantine/` first.
+   */
+  repair?: boolean;
   /** Called synchronously for every batch, segment change and recovery; must not throw. */
   observer?: LogObserver;
 }
@@ -35,15 +50,19 @@ export type LogEvent =
   | { type: 'batch'; records: number; bytes: number; writeMs: number; fsyncMs: number }
   | { type: 'segment-created'; firstLsn: number; preallocated: boolean }
   | { type: 'segment-deleted'; firstLsn: number }
-  | { type: 'recovered'; nextLsn: number; records: number; tail: LogTail };
+  | { type: 'recovered'; nextLsn: number; records: number; tail: LogTail; checkpoint: number; damaged: DamagedRange[] };
 
 export type LogObserver = (event: LogEvent) => void;
 
 /** What recovery (or a later replay) found after the last valid record. */
 export type LogTail =
   | { kind: 'clean' }
-  /** Recovery cut the log here; appends continue at `offset`. Later segments were renamed *.damaged. */
-  | { kind: 'truncated'; segment: string; offset: number; reason: DamageReason | 'lsn-gap'; bytesDropped: number; quarantined: string[] }
+  /**
+   * Recovery cut a torn tail: bad bytes after the last valid record of the last segment, with no
+   * valid record after them (a batch whose write never completed, or damage to the very last
+   * records, which looks the same).
+   */
+  | { kind: 'truncated'; segment: string; offset: number; reason: DamageReason; bytesDropped: number }
   /** A replay after recovery met bytes that changed on disk since; nothing was cut. */
   | { kind: 'damaged'; segment: string; offset: number; reason: DamageReason };
 
@@ -55,6 +74,13 @@ export interface ReplayResult {
   /** LSN the next append will get (as of the end of the replay). */
   nextLsn: number;
   tail: LogTail;
+  /**
+   * Damage recovery found and skipped: needed ranges (only with `repair`) and harmless ones (below
+   * the checkpoint, or bad bytes that held no record). Empty on later replays.
+   */
+  damaged: DamagedRange[];
+  /** Copies recovery made of damaged segments (empty on later replays). */
+  quarantined: string[];
 }
 
 export interface LogStats {
@@ -78,6 +104,15 @@ interface Segment {
   path: string;
   /** Offset just after the last durable, valid record. */
   endOffset: number;
+}
+
+/** What recovery's scan found. */
+interface Scanned {
+  records: number;
+  damaged: DamagedRange[];
+  /** LSN after the last valid record (or the first LSN the last segment's name promises). */
+  nextLsn: number;
+  tail: LogTail;
 }
 
 interface Pending {
@@ -111,6 +146,7 @@ export class GroupCommitLog {
   private readonly maxBatchBytes: number;
   private readonly maxRecordBytes: number;
   private readonly preallocate: boolean;
+  private readonly repair: boolean;
   private readonly observer: LogObserver | undefined;
 
   private state: State = 'open';
@@ -136,6 +172,8 @@ export class GroupCommitLog {
 
   private constructor(
     readonly dir: string,
+    /** True if open found no segment and no checkpoint: a new log, or one whose files are gone. */
+    readonly foundEmpty: boolean,
     private readonly lock: DirLock,
     options: LogOptions,
   ) {
@@ -148,6 +186,7 @@ export class GroupCommitLog {
     );
     if (this.maxRecordBytes < 0) throw new RangeError('maxSegmentBytes must exceed the 16-byte record header');
     this.preallocate = options.preallocate ?? false;
+    this.repair = options.repair ?? false;
     this.observer = options.observer;
     this.scratch = Buffer.allocUnsafe(Math.min(this.maxBatchBytes, 4 * MiB));
   }
@@ -160,7 +199,7 @@ export class GroupCommitLog {
     await mkdir(dir, { recursive: true });
     const lock = await lockDir(dir);
     try {
-      return new GroupCommitLog(dir, lock, options);
+      return new GroupCommitLog(dir, !(await holdsLog(dir)), lock, options);
     } catch (err) {
       await lock.release();
       throw err;
@@ -207,9 +246,11 @@ export class GroupCommitLog {
 
   /**
    * Passes every record with LSN >= max(fromLsn, checkpoint) to `onRecord`, in LSN order, as a
-   * copy the callback may keep. The first call also recovers: it stops at the first torn or
-   * corrupt byte, truncates the log there (renaming any later segments to *.damaged) so new
-   * appends follow the last good record. Bad bytes never make it throw.
+   * copy the callback may keep. The first call also recovers: it cuts a torn tail so new appends
+   * follow the last good record, and skips past damage elsewhere. Damage that lost records the
+   * owner still needs rejects with LogDamagedError once the whole log was read, unless the log was
+   * opened with `repair` (records after the damage are then delivered too); until then delivery
+   * stops at the damage.
    */
   async replay(fromLsn: number, onRecord: RecordHandler): Promise<ReplayResult> {
     if (this.state === 'closed') throw new LogClosedError(this.dir);
@@ -248,6 +289,8 @@ export class GroupCommitLog {
       return await this.runRecovery(fromLsn, onRecord);
     } catch (err) {
       this.fail(err);
+      // Damage is reported as itself: the owner decides whether to reopen with `repair`.
+      if (err instanceof LogDamagedError) throw err;
       throw this.failure;
     }
   }
@@ -265,61 +308,109 @@ export class GroupCommitLog {
       segs.shift();
     }
     const start = Math.max(fromLsn, this.checkpointValue);
+    const found = await this.scanAll(segs, start, stored.kind !== 'corrupt', onRecord);
+    const needed = found.damaged.filter((r) => r.needed);
+    const quarantined = await this.quarantine(needed);
+    if (needed.length > 0 && !this.repair) {
+      throw new LogDamagedError([{ dir: this.dir, checkpoint: this.checkpointValue, ranges: found.damaged, quarantined }]);
+    }
+    // LSNs never go back, not even past lost records: the checkpoint and every LSN the owner holds
+    // stay valid, and a lost LSN is never reused for another record. The lost ones stay a gap
+    // rather than being rewritten away: once the owner checkpoints past them they are no longer
+    // needed, and no acknowledged record was ever rewritten in place (README: "Why gaps").
+    const next = Math.max(found.nextLsn, this.checkpointValue, FIRST_LSN);
+    await this.openForAppends(segs, found, next);
+    this.setNext(next);
+    if (this.preallocate) this.startPrealloc();
+    return this.recovered({ records: found.records, fromLsn: start, nextLsn: next, tail: found.tail, damaged: found.damaged, quarantined });
+  }
+
+  /**
+   * Reads every segment in LSN order, delivering intact records from `start` on. Records the
+   * segments should hold but do not (skipped bad bytes, a short or missing segment, a log that
+   * ends before its checkpoint) become damaged ranges; bad bytes after the last valid record of
+   * the last segment, with nothing valid after them, are the torn tail.
+   */
+  private async scanAll(segs: Segment[], start: number, checkpointKnown: boolean, onRecord: RecordHandler | undefined): Promise<Scanned> {
+    const checkpoint = this.checkpointValue;
+    const damaged: DamagedRange[] = [];
+    let halted = false;
+    const note = (segment: string, r: Omit<DamagedRange, 'segment' | 'needed'>): void => {
+      const needed = r.toLsn === null || (r.toLsn > r.fromLsn && r.toLsn > checkpoint);
+      damaged.push({ segment, ...r, needed });
+      // Without repair the replay is refused in the end: deliver nothing past needed damage.
+      if (needed && !this.repair) halted = true;
+    };
+    let records = 0;
+    const deliver: RecordHandler | undefined = onRecord && ((lsn, payload) => (halted ? undefined : (records++, onRecord(lsn, payload))));
     if (segs.length === 0) {
-      const first = Math.max(FIRST_LSN, this.checkpointValue);
-      this.setNext(first);
-      await this.startSegment(first);
-      return this.recovered({ records: 0, fromLsn: start, nextLsn: first, tail: { kind: 'clean' } });
+      // The active segment is never deleted: a checkpoint without any segment means they are gone.
+      if (checkpoint > 0) note(join(this.dir, segmentFileName(checkpoint)), { offset: 0, bytes: 0, fromLsn: checkpoint, toLsn: null, reason: 'missing' });
+      return { records, damaged, nextLsn: Math.max(FIRST_LSN, checkpoint), tail: { kind: 'clean' } };
     }
 
-    let records = 0;
-    const deliver: RecordHandler | undefined = onRecord && ((lsn, payload) => (records++, onRecord(lsn, payload)));
-    let expected = segs[0].firstLsn;
-    let kept = 0;
-    let lastSize = 0;
-    let lastReason: DamageReason | undefined;
+    // Segments are only deleted below a checkpoint: an unreadable one was at least the first segment.
+    let expected = checkpointKnown ? Math.min(segs[0].firstLsn, Math.max(FIRST_LSN, checkpoint)) : segs[0].firstLsn;
+    let trailing: Omit<SkippedBytes, 'fromLsn' | 'toLsn'> & { segment: string } | undefined;
     for (const seg of segs) {
-      if (seg.firstLsn !== expected) break; // a gap or overlap: what follows does not continue the log
+      if (seg.firstLsn > expected) {
+        const at = trailing ?? { segment: join(this.dir, segmentFileName(expected)), offset: 0, bytes: 0, reason: 'missing' as const };
+        note(at.segment, { offset: at.offset, bytes: at.bytes, fromLsn: expected, toLsn: seg.firstLsn, reason: at.reason });
+        expected = seg.firstLsn;
+      } else if (trailing) {
+        note(trailing.segment, { offset: trailing.offset, bytes: trailing.bytes, fromLsn: expected, toLsn: expected, reason: trailing.reason });
+      }
+      trailing = undefined;
       const fh = await open(seg.path, 'r');
       try {
-        lastSize = (await fh.stat()).size;
-        const res = await scanSegment(fh, lastSize, seg.firstLsn, start, deliver);
+        const size = (await fh.stat()).size;
+        const res = await scanSegment(fh, size, seg.firstLsn, Math.max(start, expected), deliver, (skip) => note(seg.path, skip));
         seg.endOffset = res.endOffset;
-        expected = res.nextLsn;
-        lastReason = res.stop.kind === 'damaged' ? res.stop.reason : undefined;
+        expected = Math.max(expected, res.nextLsn);
+        if (res.stop.kind === 'damaged') trailing = { segment: seg.path, offset: res.endOffset, bytes: size - res.endOffset, reason: res.stop.reason };
       } finally {
         await fh.close();
       }
-      kept++;
     }
+    const tail: LogTail = trailing
+      ? { kind: 'truncated', segment: trailing.segment, offset: trailing.offset, reason: trailing.reason, bytesDropped: trailing.bytes }
+      : { kind: 'clean' };
+    if (checkpoint > expected) {
+      // The active segment always reaches the checkpoint: segments at the end of the log are gone.
+      const last = segs[segs.length - 1];
+      note(last.path, { offset: last.endOffset, bytes: 0, fromLsn: checkpoint, toLsn: null, reason: 'missing' });
+    }
+    return { records, damaged, nextLsn: expected, tail };
+  }
 
-    const last = segs[kept - 1];
-    const quarantined = await this.quarantine(segs.slice(kept));
-    this.segments = segs.slice(0, kept);
-    let tail: LogTail = { kind: 'clean' };
-    if (lastReason || quarantined.length > 0) {
-      const reason = lastReason ?? 'lsn-gap';
-      tail = { kind: 'truncated', segment: last.path, offset: last.endOffset, reason, bytesDropped: lastSize - last.endOffset, quarantined };
-    }
-    this.active = await open(last.path, 'r+');
-    if (lastReason) {
+  /**
+   * Cuts the torn tail and opens the segment appends go to: the last one, or a new one when the
+   * last holds damage (so a checkpoint can delete it) or the log continues at another LSN.
+   */
+  private async openForAppends(segs: Segment[], found: Scanned, next: number): Promise<void> {
+    this.segments = segs;
+    const last = segs[segs.length - 1];
+    if (!last) return this.startSegment(next);
+    if (found.tail.kind === 'truncated') {
       // Cut the torn bytes so a later scan cannot read past the new records into old garbage.
-      await this.active.truncate(last.endOffset);
-      await this.active.datasync();
+      const fh = await open(last.path, 'r+');
+      try {
+        await fh.truncate(last.endOffset);
+        await fh.datasync();
+      } finally {
+        await fh.close();
+      }
     }
+    const damagedHere = found.damaged.some((r) => r.segment === last.path && r.bytes > 0);
+    const reusable = last.firstLsn === next && last.endOffset === 0;
+    if ((damagedHere || next !== found.nextLsn) && !reusable) return this.startSegment(next);
+    this.active = await open(last.path, 'r+');
     this.activePos = last.endOffset;
-    this.setNext(expected);
-    if (this.checkpointValue > expected) {
-      // Records the checkpoint covered are gone; keep LSNs and checkpoint consistent.
-      this.checkpointValue = expected;
-      await writeCheckpoint(this.dir, expected);
-    }
-    if (this.preallocate) this.startPrealloc();
-    return this.recovered({ records, fromLsn: start, nextLsn: expected, tail });
   }
 
   private recovered(result: ReplayResult): ReplayResult {
-    this.emit({ type: 'recovered', nextLsn: result.nextLsn, records: result.records, tail: result.tail });
+    const { nextLsn, records, tail, damaged } = result;
+    this.emit({ type: 'recovered', nextLsn, records, tail, checkpoint: this.checkpointValue, damaged });
     return result;
   }
 
@@ -332,15 +423,29 @@ export class GroupCommitLog {
     return segs.sort((a, b) => a.firstLsn - b.firstLsn);
   }
 
-  /** Renames segments that cannot be reached from the log's start; kept for inspection, never read. */
-  private async quarantine(segs: Segment[]): Promise<string[]> {
-    const names: string[] = [];
-    for (const seg of segs) {
-      await rename(seg.path, `${seg.path}.damaged`);
-      names.push(`${seg.path}.damaged`);
+  /**
+   * Copies each segment holding needed damage into quarantine/, durably, before anything changes.
+   * A copy made by an earlier start is kept: it is the one taken closest to the damage.
+   */
+  private async quarantine(ranges: DamagedRange[]): Promise<string[]> {
+    const sources = [...new Set(ranges.filter((r) => r.bytes > 0).map((r) => r.segment))];
+    if (sources.length === 0) return [];
+    const dir = join(this.dir, QUARANTINE_DIR);
+    await mkdir(dir, { recursive: true });
+    const copies: string[] = [];
+    for (const source of sources) {
+      const copy = join(dir, basename(source));
+      try {
+        await copyFile(source, copy, fsConstants.COPYFILE_EXCL);
+        await fsyncFile(copy);
+      } catch (err) {
+        if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+      }
+      copies.push(copy);
     }
-    if (names.length > 0) await fsyncDir(this.dir);
-    return names;
+    await fsyncDir(dir);
+    await fsyncDir(this.dir);
+    return copies;
   }
 
   private async readRange(fromLsn: number, onRecord: RecordHandler): Promise<ReplayResult> {
@@ -364,13 +469,13 @@ export class GroupCommitLog {
         const res = await scanSegment(fh, limit, seg.firstLsn, start, deliver);
         if (res.stop.kind === 'damaged') {
           const tail: LogTail = { kind: 'damaged', segment: seg.path, offset: res.endOffset, reason: res.stop.reason };
-          return { records, fromLsn: start, nextLsn: this.nextLsnValue, tail };
+          return { records, fromLsn: start, nextLsn: this.nextLsnValue, tail, damaged: [], quarantined: [] };
         }
       } finally {
         await fh.close();
       }
     }
-    return { records, fromLsn: start, nextLsn: this.nextLsnValue, tail: { kind: 'clean' } };
+    return { records, fromLsn: start, nextLsn: this.nextLsnValue, tail: { kind: 'clean' }, damaged: [], quarantined: [] };
   }
 
   private setNext(lsn: number): void {
@@ -575,6 +680,16 @@ export class GroupCommitLog {
     } catch (err) {
       process.emitWarning(`log observer threw on ${event.type}: ${(err as Error).message}`);
     }
+  }
+}
+
+/** Whether `dir` holds a log: a segment or a checkpoint (a missing directory holds none). */
+export async function holdsLog(dir: string): Promise<boolean> {
+  try {
+    return (await readdir(dir)).some((name) => name === CHECKPOINT_FILE || parseSegmentFileName(name) !== undefined);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return false;
+    throw err;
   }
 }
 

@@ -3,7 +3,7 @@
 
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { LogSetLayoutError } from './errors.js';
+import { LogDamagedError, LogSetLayoutError } from './errors.js';
 import { writeFileAtomic } from './fsutil.js';
 import { GroupCommitLog } from './group-commit-log.js';
 import type { LogObserver, LogOptions, ReplayResult } from './group-commit-log.js';
@@ -68,10 +68,16 @@ export class LogSet {
   /**
    * Replays all writers concurrently (and recovers them on the first call). Within a writer
    * records arrive in LSN order; records of different writers interleave. `fromLsns[i]` is where
-   * writer i starts (default: its checkpoint).
+   * writer i starts (default: its checkpoint). Damage in several writers makes one LogDamagedError.
    */
-  replay(onRecord: SetRecordHandler, fromLsns: readonly number[] = []): Promise<ReplayResult[]> {
-    return Promise.all(this.logs.map((log, i) => log.replay(fromLsns[i] ?? 0, (lsn, payload) => onRecord(i, lsn, payload))));
+  async replay(onRecord: SetRecordHandler, fromLsns: readonly number[] = []): Promise<ReplayResult[]> {
+    const settled = await Promise.allSettled(this.logs.map((log, i) => log.replay(fromLsns[i] ?? 0, (lsn, payload) => onRecord(i, lsn, payload))));
+    const failed = settled.flatMap((s) => (s.status === 'rejected' ? [s.reason as unknown] : []));
+    if (failed.length === 0) return settled.map((s) => (s as PromiseFulfilledResult<ReplayResult>).value);
+    // Report the damage of every writer at once, unless something worse happened.
+    const other = failed.find((err) => !(err instanceof LogDamagedError));
+    if (other !== undefined) throw other;
+    throw new LogDamagedError(failed.flatMap((err) => (err as LogDamagedError).damage));
   }
 
   checkpoint(writer: number, lsn: number): Promise<void> {

@@ -3,6 +3,7 @@
 
 import { Counter, Histogram } from 'prom-client';
 import type { Registry } from 'prom-client';
+import { lostRecords } from './damage.js';
 import type { LogObserver } from './group-commit-log.js';
 
 export interface LogMetricsOptions {
@@ -40,6 +41,17 @@ export function createLogMetrics(options: LogMetricsOptions): (writer: number | 
   const written = new Counter({ name: `${prefix}written_bytes_total`, help: 'Bytes written to log segments', labelNames, registers });
   const segments = new Counter({ name: `${prefix}segments_created_total`, help: 'Log segments created', labelNames, registers });
   const deleted = new Counter({ name: `${prefix}segments_deleted_total`, help: 'Log segments deleted by checkpoints', labelNames, registers });
+  const lost = new Counter({
+    name: `${prefix}recovery_lost_records_total`,
+    help: 'Records at or above the checkpoint that recovery found unreadable or missing and a repair skipped (segments missing at the end of the log count 0: their extent is unknown)',
+    labelNames, registers,
+  });
+  const ranges = new Counter({
+    name: `${prefix}recovery_damaged_ranges_total`,
+    help: 'Damaged or missing byte ranges recovery found; needed="false": below the checkpoint, or holding no record',
+    labelNames: ['writer', 'needed'], registers,
+  });
+  const torn = new Counter({ name: `${prefix}recovery_torn_tail_bytes_total`, help: 'Bytes of torn tails recovery cut', labelNames, registers });
 
   return (writer) => {
     const labels = { writer: String(writer) };
@@ -57,8 +69,13 @@ export function createLogMetrics(options: LogMetricsOptions): (writer: number | 
         case 'segment-deleted':
           deleted.inc(labels);
           return;
-        case 'recovered':
+        case 'recovered': {
+          const damage = { dir: '', checkpoint: event.checkpoint, ranges: event.damaged, quarantined: [] };
+          lost.inc(labels, lostRecords(damage).count);
+          for (const r of event.damaged) ranges.inc({ ...labels, needed: String(r.needed) });
+          if (event.tail.kind === 'truncated') torn.inc(labels, event.tail.bytesDropped);
           return;
+        }
       }
     };
   };

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { readFile, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { GroupCommitLog } from '../../../src/store/log/index.js';
+import { GroupCommitLog, LogDamagedError } from '../../../src/store/log/index.js';
 import { payloadFor, readLog, replayAll, withTempDir } from './helpers.js';
 
 const opts = { maxSegmentBytes: 1000 }; // 10 records of 84 payload bytes per segment
@@ -113,20 +113,23 @@ test('a corrupt checkpoint file is ignored: replay starts at the first segment, 
   });
 });
 
-test('a checkpoint beyond the records that survived is pulled back so new records are replayed', async () => {
+test('a checkpoint beyond the records that survived is damage; repair continues after it and never reuses an LSN', async () => {
   await withTempDir(async (dir) => {
     const log = await logWith(dir, 25);
     await log.checkpoint(26);
     await log.close();
     // lose the tail: the last segment (21..25) is emptied, as if its writes never reached disk
     await writeFile(join(dir, `${'21'.padStart(20, '0')}.log`), Buffer.alloc(0));
-    const again = await GroupCommitLog.open(dir, opts);
+    await assert.rejects(readLog(dir, opts), LogDamagedError);
+    const again = await GroupCommitLog.open(dir, { ...opts, repair: true });
     const first = await replayAll(again);
     assert.deepEqual(first.lsns, []);
-    assert.equal(first.result.nextLsn, 21);
-    assert.equal(again.checkpointLsn, 21);
-    assert.equal(await again.append(payloadFor(1, 84)), 21);
+    assert.equal(first.result.nextLsn, 26);
+    assert.equal(again.checkpointLsn, 26);
+    assert.equal(await again.append(payloadFor(1, 84)), 26);
     await again.close();
-    assert.deepEqual((await readLog(dir, opts)).lsns, [21]);
+    const read = await readLog(dir, opts);
+    assert.deepEqual(read.lsns, [26]);
+    assert.deepEqual(read.result.damaged, [], 'what is missing lies below the checkpoint now');
   });
 });

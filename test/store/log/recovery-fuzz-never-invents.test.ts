@@ -1,19 +1,21 @@
 // Fuzzing recovery: segments are truncated, bytes flipped and garbage appended at random offsets
-// (seeded; the seed is printed). Recovery must never throw, never return a record that was not
-// appended, and must return exactly the written records before the first damaged one; appends
-// after recovery must continue right behind them.
+// (seeded; the seed is printed). Recovery must never throw anything but LogDamagedError, never
+// return a record that was not appended, and must return exactly the records an independent
+// reading of the damaged bytes finds intact. It is refused exactly when a record below the end
+// of the log is lost, naming exactly those; with repair, appends continue after the highest LSN
+// and a checkpoint past the damage makes the log clean again.
 
 import assert from 'node:assert/strict';
-import { cp, mkdtemp, open, readdir, rm, stat, truncate } from 'node:fs/promises';
+import { cp, mkdtemp, open, readFile, readdir, rm, stat, truncate } from 'node:fs/promises';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { GroupCommitLog } from '../../../src/store/log/index.js';
+import { GroupCommitLog, LogDamagedError } from '../../../src/store/log/index.js';
 import type { LogOptions } from '../../../src/store/log/index.js';
 import { payloadFor, prng, randInt, readLog, replayAll, withTempDir } from './helpers.js';
 
 const HEADER = 16;
 const RECORDS = 300;
-const ITERATIONS = 150; // per variant; each one copies, damages, recovers (and every 5th appends again)
+const ITERATIONS = 40; // per variant: each copies, damages, recovers with and without repair (every 5th appends again); the seed varies per run
 
 interface Layout {
   segments: { name: string; firstLsn: number; size: number }[];
@@ -63,22 +65,21 @@ async function layoutOf(dir: string, written: Buffer[]): Promise<Layout> {
 
 type Damage = { kind: 'truncate' | 'flip' | 'garbage' | 'zeros'; segment: number; offset: number };
 
-/** Applies one random damage; returns the first LSN it destroys (Infinity if none). */
-async function damage(dir: string, layout: Layout, sizes: number[], rand: () => number, log: Damage[]): Promise<number> {
+/** Applies one random damage. */
+async function damage(dir: string, layout: Layout, sizes: number[], rand: () => number, log: Damage[]): Promise<void> {
   const segment = randInt(rand, 0, sizes.length);
   const path = join(dir, layout.segments[segment].name);
   const r = rand();
   const kind: Damage['kind'] = r < 0.4 ? 'truncate' : r < 0.85 ? 'flip' : r < 0.95 ? 'garbage' : 'zeros';
-  const lsnsIn = layout.seg.flatMap((s, lsn) => (s === segment ? [lsn] : []));
   if (kind === 'truncate') {
     const offset = randInt(rand, 0, sizes[segment] + 1);
     await truncate(path, offset);
     sizes[segment] = Math.min(sizes[segment], offset);
     log.push({ kind, segment, offset });
-    return Math.min(Infinity, ...lsnsIn.filter((lsn) => layout.end[lsn] > offset));
+    return;
   }
   if (kind === 'flip') {
-    if (sizes[segment] === 0) return Infinity;
+    if (sizes[segment] === 0) return;
     const offset = randInt(rand, 0, sizes[segment]);
     const fh = await open(path, 'r+');
     const b = Buffer.alloc(1);
@@ -87,7 +88,7 @@ async function damage(dir: string, layout: Layout, sizes: number[], rand: () => 
     await fh.write(b, 0, 1, offset);
     await fh.close();
     log.push({ kind, segment, offset });
-    return Math.min(Infinity, ...lsnsIn.filter((lsn) => layout.start[lsn] <= offset && offset < layout.end[lsn]));
+    return;
   }
   // bytes added after the end of the file: a torn write of garbage, or preallocation-like zeros
   const extra = Buffer.alloc(randInt(rand, 1, 200));
@@ -97,11 +98,52 @@ async function damage(dir: string, layout: Layout, sizes: number[], rand: () => 
   await fh.close();
   log.push({ kind, segment, offset: sizes[segment] });
   sizes[segment] += extra.length;
-  return Infinity;
+}
+
+/** Whether bytes [from, end of file) are all zero. */
+const zerosFrom = (file: Buffer, from: number) => file.subarray(from).every((b) => b === 0);
+
+/**
+ * The records recovery must return, read from the damaged files and the pristine layout alone: in
+ * each segment, records in sequence while intact; past a damaged one, the next intact record that
+ * is followed by an intact record, the end of the file or zeros (the scan's resync rule); a damaged
+ * record followed only by zeros ends the segment.
+ */
+async function expectedRecords(dir: string, layout: Layout, written: Buffer[], originals: Buffer[]): Promise<{ lsns: number[]; nextLsn: number }> {
+  const lsns: number[] = [];
+  let nextLsn = 1;
+  for (const [i, s] of layout.segments.entries()) {
+    const file = await readFile(join(dir, s.name));
+    const recs = layout.seg.flatMap((segIndex, lsn) => (segIndex === i ? [lsn] : []));
+    const intact = (lsn: number) => layout.end[lsn] <= file.length
+      && file.subarray(layout.start[lsn], layout.end[lsn]).equals(originals[i].subarray(layout.start[lsn], layout.end[lsn]));
+    const wellFollowed = (k: number) => {
+      const end = layout.end[recs[k]];
+      if (end === file.length || zerosFrom(file, end)) return true;
+      return k + 1 < recs.length && intact(recs[k + 1]);
+    };
+    let last = 0;
+    let synced = true;
+    for (let k = 0; k < recs.length; k++) {
+      const lsn = recs[k];
+      if (!intact(lsn)) {
+        if (synced && zerosFrom(file, layout.start[lsn])) break;
+        synced = false;
+        continue;
+      }
+      if (!synced && !wellFollowed(k)) continue;
+      synced = true;
+      lsns.push(lsn);
+      last = lsn;
+    }
+    nextLsn = i === layout.segments.length - 1 ? Math.max(s.firstLsn, last + 1) : nextLsn;
+  }
+  assert.ok(lsns.every((lsn) => written[lsn - 1] !== undefined));
+  return { lsns, nextLsn };
 }
 
 for (const preallocate of [false, true]) {
-  test(`recovery of a damaged log returns exactly the undamaged prefix (preallocate=${preallocate})`, async (t) => {
+  test(`recovery of a damaged log returns exactly the intact records and refuses exactly when some are lost (preallocate=${preallocate})`, async (t) => {
     const seed = Number(process.env.LOG_FUZZ_SEED ?? Date.now() % 1_000_000_007);
     t.diagnostic(`seed ${seed} (rerun with LOG_FUZZ_SEED=${seed})`);
     const rand = prng(seed);
@@ -110,6 +152,7 @@ for (const preallocate of [false, true]) {
       const pristine = join(root, 'pristine');
       const written = await writePristine(pristine, options, rand);
       const layout = await layoutOf(pristine, written);
+      const originals = await Promise.all(layout.segments.map((seg) => readFile(join(pristine, seg.name))));
       assert.ok(layout.segments.length >= 5, `want several segments, got ${layout.segments.length}`);
       if (preallocate) assert.ok(layout.segments.some((s) => s.size === 8 * 1024), 'some segment was preallocated');
 
@@ -118,35 +161,45 @@ for (const preallocate of [false, true]) {
         await cp(pristine, dir, { recursive: true });
         const sizes = layout.segments.map((s) => s.size);
         const applied: Damage[] = [];
-        let firstLost = Infinity;
         const n = randInt(rand, 1, 4);
-        for (let k = 0; k < n; k++) firstLost = Math.min(firstLost, await damage(dir, layout, sizes, rand, applied));
-        const keep = Math.min(written.length, firstLost - 1);
+        for (let k = 0; k < n; k++) await damage(dir, layout, sizes, rand, applied);
         const where = `seed ${seed}, iteration ${iter}, damage ${JSON.stringify(applied)}`;
+        const want = await expectedRecords(dir, layout, written, originals);
+        const lost = Array.from({ length: want.nextLsn - 1 }, (_, i) => i + 1).filter((lsn) => !want.lsns.includes(lsn));
+
+        const refused = await readLog(dir, options).then((got) => got, (err: unknown) => err);
+        if (lost.length > 0) {
+          assert.ok(refused instanceof LogDamagedError, `refused (${where}): ${String(refused)}`);
+          const reported = refused.damage[0].ranges.filter((r) => r.needed).flatMap((r) => Array.from({ length: (r.toLsn ?? 0) - r.fromLsn }, (_, i) => r.fromLsn + i));
+          assert.deepEqual(reported, lost, `lost LSNs reported (${where})`);
+        } else if (!(refused instanceof LogDamagedError)) {
+          assert.ok(!(refused instanceof Error), `recovery threw (${where}): ${(refused as Error)?.stack}`);
+        } else {
+          assert.fail(`refused although nothing below the end was lost (${where}): ${refused.message}`);
+        }
 
         let got;
         try {
-          got = await readLog(dir, options);
+          got = await readLog(dir, { ...options, repair: true });
         } catch (err) {
-          assert.fail(`recovery threw (${where}): ${(err as Error).stack}`);
+          assert.fail(`recovery with repair threw (${where}): ${(err as Error).stack}`);
         }
-        assert.equal(got.lsns.length, keep, `records recovered (${where})`);
-        for (let i = 0; i < keep; i++) {
-          assert.equal(got.lsns[i], i + 1, where);
-          assert.ok(written[i].equals(got.payloads[i]), `payload of LSN ${i + 1} (${where})`);
-        }
-        assert.equal(got.result.nextLsn, keep + 1, where);
+        assert.deepEqual(got.lsns, want.lsns, `records recovered (${where})`);
+        got.lsns.forEach((lsn, i) => assert.ok(written[lsn - 1].equals(got.payloads[i]), `payload of LSN ${lsn} (${where})`));
+        assert.equal(got.result.nextLsn, want.nextLsn, where);
 
         if (iter % 5 === 0) {
-          // appends continue right behind the last good record and survive another recovery
-          const log = await GroupCommitLog.open(dir, options);
+          // appends continue after the highest LSN; a checkpoint past the damage makes the log clean
+          const log = await GroupCommitLog.open(dir, { ...options, repair: true });
           const extra = [payloadFor(10_000 + iter, 33), payloadFor(20_000 + iter, 0)];
-          assert.deepEqual(await Promise.all(extra.map((p) => log.append(p))), [keep + 1, keep + 2], where);
+          assert.deepEqual(await Promise.all(extra.map((p) => log.append(p))), [want.nextLsn, want.nextLsn + 1], where);
+          await log.checkpoint(want.nextLsn);
           await log.close();
           const again = await readLog(dir, options);
-          assert.equal(again.lsns.length, keep + 2, where);
-          assert.ok(extra[0].equals(again.payloads[keep]) && extra[1].equals(again.payloads[keep + 1]), where);
+          assert.deepEqual(again.lsns, [want.nextLsn, want.nextLsn + 1], where);
+          assert.ok(extra[0].equals(again.payloads[0]) && extra[1].equals(again.payloads[1]), where);
           assert.deepEqual(again.result.tail, { kind: 'clean' }, where);
+          assert.ok(again.result.damaged.every((r) => !r.needed), where);
         }
         await rm(dir, { recursive: true, force: true });
       }
@@ -164,12 +217,15 @@ test('recovery never throws on a directory of pure garbage segments', async () =
       await fh.write(bytes);
       await fh.close();
     }
-    const got = await readLog(dir);
+    await assert.rejects(readLog(dir), (err: unknown) => err instanceof LogDamagedError && /8 needed records are unreadable/.test(err.message));
+    const got = await readLog(dir, { repair: true });
     assert.deepEqual(got.lsns, []);
-    assert.equal(got.result.nextLsn, 1);
+    assert.equal(got.result.nextLsn, 9);
     assert.equal(got.result.tail.kind, 'truncated');
-    const rest = (await readdir(dir)).sort();
-    assert.ok(rest.includes(`${'5'.padStart(20, '0')}.log.damaged`), `quarantined: ${rest}`);
-    assert.equal((await stat(join(dir, `${'1'.padStart(20, '0')}.log`))).size, 0);
+    for (const copy of got.result.quarantined) {
+      assert.deepEqual(await readFile(copy), await readFile(join(dir, copy.slice(copy.lastIndexOf('/') + 1))), 'the copy equals the damaged segment');
+    }
+    assert.ok(got.result.quarantined.length > 0);
+    assert.equal((await stat(join(dir, `${'9'.padStart(20, '0')}.log`))).size, 0, 'the torn last segment is cut');
   });
 });
