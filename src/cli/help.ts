@@ -1,5 +1,5 @@
 // The text of `atoll help`, `atoll help COMMAND` and `atoll --version`.
-import { readFileSync } from 'node:fs';
+import { VERSION } from '../version.js';
 import { defaultConfig } from '../config.js';
 import { listSettings, type Setting } from './config-load.js';
 
@@ -52,7 +52,7 @@ Runs the load generator (see its own --help).`,
 };
 
 export function mainHelp(): string {
-  return `atoll ${version()} — a messaging server and its command-line client
+  return `atoll ${VERSION} — a messaging server and its command-line client
 
 Usage:
   atoll serve    [--config FILE] [--data DIR] [--host HOST] [--http-port N] [--tcp-port N] [...settings]
@@ -97,19 +97,4 @@ function defaultOf(s: Setting): string {
   let value: unknown = defaultConfig;
   for (const key of s.path) value = value === null ? null : (value as Record<string, unknown>)[key];
   return value === null || value === undefined ? '(none)' : String(value);
-}
-
-/** The package version, found by walking up from this file to atoll's package.json. */
-export function version(): string {
-  let dir = new URL('.', import.meta.url);
-  for (let i = 0; i < 6; i++) {
-    try {
-      const pkg = JSON.parse(readFileSync(new URL('package.json', dir), 'utf8')) as { name?: string; version?: string };
-      if (pkg.name === 'atoll' && pkg.version) return pkg.version;
-    } catch {
-      // not here: keep walking up
-    }
-    dir = new URL('..', dir);
-  }
-  return 'unknown';
 }

@@ -2,7 +2,8 @@
 // The `atoll` command: picks the subcommand, runs it, and turns its outcome into an exit code.
 import { fileURLToPath } from 'node:url';
 import { CliError, ExitCode } from './errors.js';
-import { commandHelp, mainHelp, version } from './help.js';
+import { commandHelp, mainHelp } from './help.js';
+import { VERSION } from '../version.js';
 
 type Command = (argv: readonly string[]) => Promise<number>;
 
@@ -20,7 +21,7 @@ async function main(argv: readonly string[]): Promise<number> {
   const [command, ...rest] = argv;
   if (command === undefined || command === 'help' || command === '--help' || command === '-h') return help(rest[0]);
   if (command === '--version' || command === '-v' || command === 'version') {
-    process.stdout.write(`${version()}\n`);
+    process.stdout.write(`${VERSION}\n`);
     return ExitCode.ok;
   }
   const load = COMMANDS[command];
