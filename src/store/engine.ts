@@ -10,7 +10,7 @@ import { decodeOps, encodeOps, type InboxOp } from './inbox-ops.js';
 import { writeFileAtomic } from './log/fsutil.js';
 import { describeRange, LogDamagedError, LogSet } from './log/index.js';
 import type { ReplayResult } from './log/index.js';
-import { logDamagedRefusal, logDirsOf, logMissingRefusal, type RepairNote } from './data-check.js';
+import { logDamagedRefusal, logDirsOf, logMissingRefusal, unreplayedLogRefusal, type RepairNote } from './data-check.js';
 import { createLogMetrics } from './log/metrics.js';
 
 export type Durability = ServerConfig['durability'];
@@ -156,7 +156,11 @@ export class StorageEngine {
 
   static async open(options: EngineOptions): Promise<StorageEngine> {
     const { config } = options;
-    if (config.durability !== 'log') return new StorageEngine(options, null);
+    if (config.durability !== 'log') {
+      const marker = options.stores.meta.get(MARKER_KEY);
+      if (marker && !marker.clean) throw unreplayedLogRefusal(config);
+      return new StorageEngine(options, null);
+    }
     const dirs = logDirsOf(config);
     const observer = createLogMetrics({ registry: options.registry });
     const logs = await LogSet.open(dirs, { repair: config.repair, observerFor: (i) => observer(i) });
