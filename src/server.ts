@@ -20,7 +20,7 @@ import { accountsService } from './services/accounts/service.js';
 import type { Services } from './services/index.js';
 import { inboxService } from './services/inbox/service.js';
 import { presenceService } from './services/presence/service.js';
-import { checkBeforeOpen } from './store/data-check.js';
+import { checkBeforeOpen, lockDataDir } from './store/data-check.js';
 import { StorageEngine, type RecoveryReport } from './store/engine.js';
 import { openStores } from './store/kv.js';
 import { VERSION } from './version.js';
@@ -42,6 +42,21 @@ export interface StartOptions {
 
 export async function startServer(config: ServerConfig, options: StartOptions = {}): Promise<AtollServer> {
   const logger = options.logger ?? pino({ level: config.logLevel });
+  const dataLock = await lockDataDir(config.dataDir);
+  let server: AtollServer;
+  try {
+    server = await startLocked(config, logger);
+  } catch (err) {
+    await dataLock.release();
+    throw err;
+  }
+  let closing: Promise<void> | null = null;
+  // The directory stays taken until the store is closed: a new server may then start on it.
+  const close = () => (closing ??= server.close().finally(() => dataLock.release()));
+  return { ...server, close };
+}
+
+async function startLocked(config: ServerConfig, logger: Logger): Promise<AtollServer> {
   const repairedFiles = await checkBeforeOpen(config);
   const stores = openStores(config.dataDir);
   const router = new LocalRouter<Services>(config.fragments, config.hashSeed, config.mailboxLimit);

@@ -1,5 +1,5 @@
 // `atoll serve`: loads the configuration, starts one node, logs where it listens, and closes it
-// cleanly on SIGINT/SIGTERM.
+// cleanly on SIGINT/SIGTERM. It owns the process: stray rejections and exceptions are logged here.
 import { pino, type Logger } from 'pino';
 import type { AtollServer } from '../server.js';
 import { parseArgs, type FlagValues } from './args.js';
@@ -16,6 +16,7 @@ export async function serve(argv: readonly string[]): Promise<number> {
   const logger = pino({ level: config.logLevel, base: { pid: process.pid } });
   for (const warning of warnings) logger.warn(warning);
   logger.info({ configFile: file, host: config.host, dataDir: config.dataDir }, 'configuration loaded');
+  handleStrayErrors(logger);
 
   let server: AtollServer;
   try {
@@ -27,6 +28,29 @@ export async function serve(argv: readonly string[]): Promise<number> {
     throw new CliError(`atoll serve: cannot start: ${(err as Error).message}`, ExitCode.server);
   }
   return waitForSignal(server, logger);
+}
+
+/**
+ * A promise rejected with no handler is a bug, but one that failed a single request at most: log
+ * it with its stack and keep serving (everything acked is durable either way). An uncaught
+ * exception leaves state unknown: log it and exit at once; a restart recovers from the store.
+ */
+function handleStrayErrors(logger: Logger): void {
+  process.on('unhandledRejection', (reason) => {
+    const commitError = (reason as { commitError?: unknown } | null)?.commitError;
+    if (commitError instanceof Promise) {
+      // lmdb-js rejects a promise of its own, which nothing can await, for every failed commit
+      // (a full disk); the writes it held were rejected to their callers, who handle them.
+      commitError.catch(() => undefined);
+      logger.debug({ err: reason }, 'store: an LMDB commit failed');
+      return;
+    }
+    logger.error({ err: reason }, 'unhandled promise rejection (a bug; the server keeps running)');
+  });
+  process.on('uncaughtException', (err, origin) => {
+    logger.fatal({ err, origin }, 'uncaught exception (a bug): exiting; restart the server (nothing acknowledged is lost)');
+    process.exit(ExitCode.server);
+  });
 }
 
 function loadOrExplain(flags: FlagValues): LoadedConfig {

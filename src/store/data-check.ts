@@ -1,6 +1,9 @@
 // What the server checks about its data files before it opens them, and the errors that refuse a
-// start: a store or log that is damaged, or missing where the other side says data must be.
+// start: a directory another server uses, a store or log that is damaged, or missing where the
+// other side says data must be, or left behind by another durability mode.
+import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
+import { lockDir, type DirLock } from './dir-lock.js';
 import { readCheckpoint } from './log/checkpoint-file.js';
 import { holdsLog, LogDamagedError } from './log/index.js';
 import type { ServerConfig } from '../config.js';
@@ -19,6 +22,22 @@ export class DataDamagedError extends Error {
 export interface RepairNote {
   msg: string;
   details: Record<string, unknown>;
+}
+
+/** Another server (or this process) has the data directory open. */
+export class DataDirInUseError extends Error {
+  override readonly name = 'DataDirInUseError';
+}
+
+/** The data directory's lock file: one server per data directory, in every durability mode. */
+export const DATA_LOCK_FILE = 'atoll.lock';
+
+/** Takes the data directory (creating it), before any of its files is read. */
+export async function lockDataDir(dataDir: string): Promise<DirLock> {
+  await mkdir(dataDir, { recursive: true });
+  return lockDir(dataDir, DATA_LOCK_FILE, (holder) => new DataDirInUseError(`the data directory ${dataDir} is in use by ${holder}`
+    + `${holder.startsWith('process ') ? ' (another atoll server)' : ''}: stop that server first, or start this one with another --data directory. `
+    + `If no such server runs (the pid was reused), delete ${join(dataDir, DATA_LOCK_FILE)}`));
 }
 
 const REPAIR_HINT = 'run once with --repair (or ATOLL_REPAIR=true)';
@@ -71,4 +90,16 @@ export function logMissingRefusal(dirs: string[]): DataDamagedError {
   return new DataDamagedError(`the log in ${dirs.join(', ')} is missing or empty (no segment, no checkpoint), but atoll.mdb was last used `
     + 'with a log there and the server did not stop cleanly: messages acknowledged but held only in the log are lost. Restore the log '
     + `directory from the backup atoll.mdb came from (or set logDirs to where it moved). To start anyway with an empty log, ${REPAIR_HINT}`);
+}
+
+/**
+ * The refusal for a start in `write-through` or `memory` while atoll.mdb says the log still holds
+ * records it lacks: that mode never reads the log, so acknowledged messages would be hidden (and
+ * lost once the log is emptied).
+ */
+export function unreplayedLogRefusal(config: ServerConfig): DataDamagedError {
+  return new DataDamagedError(`atoll.mdb in ${config.dataDir} was last used with durability log and the server did not stop cleanly: `
+    + `the log (${logDirsOf(config).join(', ')}) still holds acknowledged changes that are not in atoll.mdb, and durability `
+    + `${config.durability} never reads it. Start once with --durability log (it replays the log), stop it cleanly (SIGTERM: that moves `
+    + `everything into atoll.mdb), then start with --durability ${config.durability}`);
 }

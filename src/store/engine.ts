@@ -10,7 +10,7 @@ import { decodeOps, encodeOps, type InboxOp } from './inbox-ops.js';
 import { writeFileAtomic } from './log/fsutil.js';
 import { describeRange, LogDamagedError, LogSet } from './log/index.js';
 import type { ReplayResult } from './log/index.js';
-import { logDamagedRefusal, logDirsOf, logMissingRefusal, type RepairNote } from './data-check.js';
+import { logDamagedRefusal, logDirsOf, logMissingRefusal, unreplayedLogRefusal, type RepairNote } from './data-check.js';
 import { createLogMetrics } from './log/metrics.js';
 
 export type Durability = ServerConfig['durability'];
@@ -156,7 +156,11 @@ export class StorageEngine {
 
   static async open(options: EngineOptions): Promise<StorageEngine> {
     const { config } = options;
-    if (config.durability !== 'log') return new StorageEngine(options, null);
+    if (config.durability !== 'log') {
+      const marker = options.stores.meta.get(MARKER_KEY);
+      if (marker && !marker.clean) throw unreplayedLogRefusal(config);
+      return new StorageEngine(options, null);
+    }
     const dirs = logDirsOf(config);
     const observer = createLogMetrics({ registry: options.registry });
     const logs = await LogSet.open(dirs, { repair: config.repair, observerFor: (i) => observer(i) });
@@ -451,34 +455,38 @@ function warnFlush(err: unknown): void {
   process.emitWarning(`atoll storage: a flush failed (will retry): ${(err as Error)?.stack ?? String(err)}`);
 }
 
-/** Write-through: the ops of one request become LMDB writes of one transaction. */
+/**
+ * Write-through: the ops of one request become LMDB writes of one transaction. Every write's
+ * promise is awaited: a failed commit rejects each of them, and one left alone would be an
+ * unhandled rejection.
+ */
 function applyToStore(stores: Stores, ops: readonly InboxOp[]): Promise<unknown> {
-  let last: Promise<unknown> = Promise.resolve();
+  const writes: Promise<unknown>[] = [];
   for (const op of ops) {
     switch (op.t) {
       case 'user':
-        last = stores.devices.put([op.user, ''], { nextSeq: 1, ackedSeq: 0 });
+        writes.push(stores.devices.put([op.user, ''], { nextSeq: 1, ackedSeq: 0 }));
         break;
       case 'device':
-        last = stores.devices.put([op.user, op.device], { nextSeq: 1, ackedSeq: 0 });
+        writes.push(stores.devices.put([op.user, op.device], { nextSeq: 1, ackedSeq: 0 }));
         break;
       case 'item':
-        last = stores.inbox.put([op.user, op.device, op.seq], op.item);
+        writes.push(stores.inbox.put([op.user, op.device, op.seq], op.item));
         break;
       case 'ack':
-        for (let seq = op.from + 1; seq <= op.seq; seq++) stores.inbox.remove([op.user, op.device, seq]);
-        last = stores.devices.put([op.user, op.device], { nextSeq: op.nextSeq, ackedSeq: op.seq });
+        for (let seq = op.from + 1; seq <= op.seq; seq++) writes.push(stores.inbox.remove([op.user, op.device, seq]));
+        writes.push(stores.devices.put([op.user, op.device], { nextSeq: op.nextSeq, ackedSeq: op.seq }));
         break;
       case 'state':
-        last = stores.messages.put([op.user, op.from, op.id], op.state);
+        writes.push(stores.messages.put([op.user, op.from, op.id], op.state));
         break;
       case 'forget':
         for (const key of stores.inbox.getKeys({ start: [op.user, op.device, 0], end: [op.user, op.device, Number.MAX_SAFE_INTEGER] })) {
-          stores.inbox.remove(key);
+          writes.push(stores.inbox.remove(key));
         }
-        last = stores.devices.remove([op.user, op.device]);
+        writes.push(stores.devices.remove([op.user, op.device]));
         break;
     }
   }
-  return last;
+  return Promise.all(writes);
 }

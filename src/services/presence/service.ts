@@ -69,7 +69,8 @@ function presenceFragment(stores: Stores): Handlers<PresenceApi> {
       const s = state(user);
       s.online = false;
       s.lastSeen = at;
-      void persist(user, s);
+      // Last seen is best effort: a failed write (a full disk) must not become an unhandled rejection.
+      persist(user, s).catch(warn);
       broadcast(user, s);
       forgetIfIdle(user, s);
     },
@@ -95,4 +96,8 @@ function presenceFragment(stores: Stores): Handlers<PresenceApi> {
       return { ok: true };
     },
   };
+}
+
+function warn(err: unknown): void {
+  process.emitWarning(`atoll presence: last seen not stored: ${(err as Error)?.message ?? String(err)}`);
 }

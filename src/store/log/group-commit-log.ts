@@ -9,9 +9,9 @@ import type { FileHandle } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { readCheckpoint, writeCheckpoint } from './checkpoint-file.js';
 import type { DamagedRange } from './damage.js';
-import { lockDir } from './dir-lock.js';
-import type { DirLock } from './dir-lock.js';
-import { LogClosedError, LogDamagedError, LogFailedError, LogRecordTooLargeError } from './errors.js';
+import { lockDir } from '../dir-lock.js';
+import type { DirLock } from '../dir-lock.js';
+import { LogClosedError, LogDamagedError, LogFailedError, LogLockedError, LogRecordTooLargeError } from './errors.js';
 import { CHECKPOINT_FILE, FIRST_LSN, HEADER_BYTES, PREALLOC_FILE, encodeRecord, parseSegmentFileName, segmentFileName } from './format.js';
 import { fsyncDir, fsyncFile, unlinkIfExists, writeFully } from './fsutil.js';
 import { scanSegment } from './scan.js';
@@ -19,6 +19,7 @@ import type { DamageReason, RecordHandler, SkippedBytes } from './scan.js';
 
 /** Where copies of damaged segments go, inside the log directory. */
 export const QUARANTINE_DIR = 'quarantine';
+const LOCK_FILE = 'LOCK';
 
 export interface LogOptions {
   /** A segment is closed and a new one started once the next batch would exceed this. Default 64 MiB. */
@@ -197,7 +198,7 @@ export class GroupCommitLog {
    */
   static async open(dir: string, options: LogOptions = {}): Promise<GroupCommitLog> {
     await mkdir(dir, { recursive: true });
-    const lock = await lockDir(dir);
+    const lock = await lockDir(dir, LOCK_FILE, (holder) => new LogLockedError(dir, holder));
     try {
       return new GroupCommitLog(dir, !(await holdsLog(dir)), lock, options);
     } catch (err) {
