@@ -15,6 +15,7 @@ test.after(() => rmSync(dir, { recursive: true, force: true }));
 function copyCli(root: string): string {
   cpSync(join(built, 'cli'), join(root, 'src', 'cli'), { recursive: true });
   cpSync(join(built, 'config.js'), join(root, 'src', 'config.js'));
+  cpSync(join(built, 'version.js'), join(root, 'src', 'version.js'));
   return join(root, 'src', 'cli', 'main.js');
 }
 
