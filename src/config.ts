@@ -40,6 +40,18 @@ export interface ServerConfig {
   heartbeatMs: number;
   /** A connection silent for this long is closed. */
   idleTimeoutMs: number;
+  /** A connection not logged in (LoginOk) this long after connecting is closed with IDLE_TIMEOUT. */
+  loginTimeoutMs: number;
+  /** Connections not yet logged in from one address (IPv4 address, IPv6 /64); more get CONNECTION_LIMIT. */
+  maxPreLoginPerAddress: number;
+  /** Connections not yet logged in, from all addresses; more get CONNECTION_LIMIT. */
+  maxPreLogin: number;
+  /** Largest frame, and WebSocket message, accepted before login; larger is FRAME_TOO_LARGE. */
+  maxPreLoginFrameBytes: number;
+  /** Sustained Pings one connection may send per second (in any state); faster, it is not read until the rate allows. */
+  pingRatePerSec: number;
+  /** Pings above that rate answered at once. */
+  pingBurst: number;
   /** A connection whose unsent outbound bytes pass this is closed as a slow consumer. */
   maxOutboundBytes: number;
   /** A connection whose deliveries stay blocked on a full buffer this long is closed as a slow consumer. */
@@ -128,6 +140,20 @@ export const defaultConfig: Readonly<ServerConfig> = Object.freeze({
   maxBodyBytes: 64 * 1024,
   heartbeatMs: 25_000,
   idleTimeoutMs: 60_000,
+  // Room for a slow mobile handshake plus a login waiting for a hashing slot, while a socket that
+  // never logs in gives its slot back within seconds.
+  loginTimeoutMs: 20_000,
+  // Pre-login is brief (a login takes well under a second), so 64 at once from one address lets
+  // hundreds of users behind one NAT log in per second, while one host cannot hold thousands.
+  maxPreLoginPerAddress: 64,
+  // A reconnect storm is admitted in waves this size (the rest retry with back-off); that many
+  // pre-login sockets cost about 30 MB and leave most of a 20,000-file limit to logged-in ones.
+  maxPreLogin: 4096,
+  // Hello, Register (with the longest password), Login and Resume fit; a Send does not need to.
+  maxPreLoginFrameBytes: 4096,
+  // The reference client pings once per heartbeatMs of silence; a few a second is already many.
+  pingRatePerSec: 5,
+  pingBurst: 20,
   maxOutboundBytes: 4 * 1024 * 1024,
   stallTimeoutMs: 30_000,
   inboxWindow: 500,
@@ -193,7 +219,8 @@ export function resolveConfig(overrides: Partial<ServerConfig> = {}): ServerConf
   port('tcpPort', true);
   const positive: (keyof ServerConfig)[] = ['fragments', 'maxFrameBytes', 'maxBodyBytes', 'heartbeatMs', 'idleTimeoutMs',
     'maxOutboundBytes', 'stallTimeoutMs', 'inboxWindow', 'sendRatePerSec', 'sendBurst', 'mailboxLimit', 'maxLoginAttempts',
-    'resumeTokenTtlMs', 'maxConcurrentAuth', 'maxQueuedAuth', 'maxSubscriptions', 'maxDevicesPerUser', 'maxQueuedBytesPerUser', 'cacheBudgetBytes', 'intakeBudgetBytes', 'inboxWindowBytes', 'listenBacklog'];
+    'resumeTokenTtlMs', 'maxConcurrentAuth', 'maxQueuedAuth', 'maxSubscriptions', 'maxDevicesPerUser', 'maxQueuedBytesPerUser', 'cacheBudgetBytes', 'intakeBudgetBytes', 'inboxWindowBytes', 'listenBacklog',
+    'loginTimeoutMs', 'maxPreLoginPerAddress', 'maxPreLogin', 'maxPreLoginFrameBytes', 'pingRatePerSec', 'pingBurst'];
   for (const key of positive) {
     const v = config[key];
     if (typeof v !== 'number' || !Number.isFinite(v) || v <= 0) throw new ConfigError(`${key} must be a positive number; got ${String(v)}`);
@@ -201,6 +228,7 @@ export function resolveConfig(overrides: Partial<ServerConfig> = {}): ServerConf
   if (config.maxBodyBytes + 1024 > config.maxFrameBytes) {
     throw new ConfigError(`maxFrameBytes (${config.maxFrameBytes}) must exceed maxBodyBytes (${config.maxBodyBytes}) by at least 1024 bytes of headers`);
   }
+  checkPreLogin(config);
   checkInboxRecords(config);
   if (config.idleTimeoutMs <= config.heartbeatMs) {
     throw new ConfigError(`idleTimeoutMs (${config.idleTimeoutMs}) must be longer than heartbeatMs (${config.heartbeatMs})`);
@@ -215,6 +243,16 @@ export function resolveConfig(overrides: Partial<ServerConfig> = {}): ServerConf
   if (!Number.isFinite(config.syncDelayMs) || config.syncDelayMs < 0) throw new ConfigError(`syncDelayMs must be a number >= 0; got ${config.syncDelayMs}`);
   if (config.tls && (!config.tls.cert || !config.tls.key)) throw new ConfigError('tls needs both cert and key (paths to PEM files)');
   return config;
+}
+
+function checkPreLogin(config: ServerConfig): void {
+  for (const key of ['maxPreLoginPerAddress', 'maxPreLogin', 'pingBurst'] as const) {
+    if (!Number.isInteger(config[key])) throw new ConfigError(`${key} must be a whole number; got ${config[key]}`);
+  }
+  const frame = config.maxPreLoginFrameBytes;
+  if (frame < 2048 || frame > config.maxFrameBytes) {
+    throw new ConfigError(`maxPreLoginFrameBytes (${frame}) must be at least 2048 (a Register with the longest password must fit) and at most maxFrameBytes (${config.maxFrameBytes})`);
+  }
 }
 
 /**

@@ -13,6 +13,7 @@ import { IdleSweeper } from './gateway/idle-sweeper.js';
 import { IntakeBudget } from './gateway/intake-budget.js';
 import { gatewayMetrics } from './gateway/metrics.js';
 import { OutboxFlusher } from './gateway/outbox-flusher.js';
+import { PreLoginLimits } from './gateway/pre-login-limits.js';
 import type { GatewayContext, Session } from './gateway/session.js';
 import { createTcpListener } from './gateway/tcp-listener.js';
 import { ErrorCode } from './protocol/framing.js';
@@ -89,14 +90,16 @@ async function startLocked(config: ServerConfig, logger: Logger): Promise<AtollS
   registerLoadGauge(registry, router);
   const sessions = new Set<Session>();
   const intake = new IntakeBudget(config.intakeBudgetBytes);
+  const preLogin = new PreLoginLimits(config.maxPreLoginPerAddress, config.maxPreLogin);
   const ctx: GatewayContext = {
     config, router, logger, sessions,
     auth: new AuthGate(config.maxConcurrentAuth, config.maxQueuedAuth),
     flusher: new OutboxFlusher(),
     sweeper: new IdleSweeper(config.idleTimeoutMs),
-    metrics: gatewayMetrics(registry, intake),
+    metrics: gatewayMetrics(registry, intake, preLogin),
     serverName: `atoll/${VERSION}`,
     intake,
+    preLogin,
   };
   const tlsOptions = config.tls ? readTls(config.tls) : null;
   const http = createHttpListener(ctx, registry, tlsOptions);

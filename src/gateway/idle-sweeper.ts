@@ -1,6 +1,9 @@
 // One shared timer for every connection's idle timeout: a coarse wheel of one-second buckets.
 // Activity only updates a timestamp; a connection is re-bucketed lazily when its bucket fires,
 // and removed at once (swap-remove, O(1)) when it closes, so closed sessions are not kept.
+// A tick that comes much later than scheduled (the process was stopped, or the event loop
+// blocked) does not count the pause against anyone: nobody could be read during it, and what
+// clients sent meanwhile is read only after the timers run.
 
 export interface IdleTracked {
   lastActivity: number;
@@ -11,19 +14,27 @@ export interface IdleTracked {
   /** Where the sweeper keeps it: bucket second and index (maintained by the sweeper only). */
   wheelSecond: number;
   wheelIndex: number;
+  /** This connection's own timeout, when it is not the sweeper's (e.g. before login). */
+  readonly idleTimeoutMs?: number;
 }
+
+/** A tick this much later than its period means a pause, not a slow turn of the event loop. */
+const LATE_TICK_MS = 1000;
 
 export class IdleSweeper {
   private readonly buckets = new Map<number, IdleTracked[]>();
   private readonly timer: NodeJS.Timeout;
+  private lastTick = Date.now();
+  /** Pauses seen so far (for tests and figures). */
+  pauses = 0;
 
-  constructor(private readonly timeoutMs: number, tickMs = 1000) {
+  constructor(private readonly timeoutMs: number, private readonly tickMs = 1000) {
     this.timer = setInterval(() => this.sweep(Date.now()), tickMs);
     this.timer.unref();
   }
 
   track(conn: IdleTracked): void {
-    this.place(conn, conn.lastActivity + this.timeoutMs);
+    this.place(conn, this.deadline(conn));
   }
 
   /** Forgets a closed connection now rather than when its bucket fires. */
@@ -62,14 +73,24 @@ export class IdleSweeper {
     bucket.push(conn);
   }
 
+  private deadline(conn: IdleTracked): number {
+    return conn.lastActivity + (conn.idleTimeoutMs ?? this.timeoutMs);
+  }
+
   private sweep(now: number): void {
+    const paused = now - this.lastTick - this.tickMs;
+    this.lastTick = now;
+    const excused = paused > LATE_TICK_MS ? paused : 0;
+    if (excused > 0) this.pauses++;
     const current = Math.floor(now / 1000);
     for (const [second, conns] of this.buckets) {
       if (second > current) continue;
       this.buckets.delete(second);
       for (const conn of conns) {
         if (!conn.alive) continue;
-        const deadline = conn.lastActivity + this.timeoutMs;
+        // The pause is given back: the connection has as long as it had left when it began.
+        if (excused > 0) conn.lastActivity = Math.min(now, conn.lastActivity + excused);
+        const deadline = this.deadline(conn);
         if (deadline <= now) conn.onIdle();
         else this.place(conn, deadline);
       }

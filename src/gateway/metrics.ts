@@ -3,6 +3,10 @@
 // a prom-client inc() per frame would allocate on the hottest path.
 import { Counter, Gauge, type Registry } from 'prom-client';
 import type { IntakeBudget } from './intake-budget.js';
+import type { PreLoginLimits, RefusalReason } from './pre-login-limits.js';
+
+/** Why a connection was turned away: at connect (the pre-login caps) or before it logged in. */
+export type RefusedReason = RefusalReason | 'login_timeout' | 'pre_login_frame_too_large';
 
 export interface GatewayCounts {
   framesIn: number;
@@ -10,17 +14,23 @@ export interface GatewayCounts {
   messagesAccepted: number;
   slowConsumers: number;
   intakePauses: number;
+  /** Times a connection stopped being read because it pinged past its rate. */
+  pingPauses: number;
+  /** Times a connection stopped being read because its unsent output passed its bound. */
+  outputPauses: number;
 }
 
 export interface GatewayMetrics {
   connections: Gauge;
   sessionsLive: Gauge;
+  /** Connections refused or closed before login, by reason. */
+  refused: Counter<'reason'>;
   counts: GatewayCounts;
 }
 
-export function gatewayMetrics(registry: Registry, intake: IntakeBudget): GatewayMetrics {
+export function gatewayMetrics(registry: Registry, intake: IntakeBudget, preLogin: PreLoginLimits): GatewayMetrics {
   const registers = [registry];
-  const counts: GatewayCounts = { framesIn: 0, framesOut: 0, messagesAccepted: 0, slowConsumers: 0, intakePauses: 0 };
+  const counts: GatewayCounts = { framesIn: 0, framesOut: 0, messagesAccepted: 0, slowConsumers: 0, intakePauses: 0, pingPauses: 0, outputPauses: 0 };
   const counter = (name: string, help: string, key: keyof GatewayCounts) => {
     let published = 0;
     new Counter({
@@ -36,6 +46,17 @@ export function gatewayMetrics(registry: Registry, intake: IntakeBudget): Gatewa
   counter('atoll_messages_accepted_total', 'Messages made durable and acked to their sender', 'messagesAccepted');
   counter('atoll_slow_consumers_total', 'Connections closed because they read too slowly', 'slowConsumers');
   counter('atoll_intake_pauses_total', 'Times a sending connection stopped being read because the intake budget was used up', 'intakePauses');
+  counter('atoll_ping_pauses_total', 'Times a connection stopped being read because it pinged faster than pingRatePerSec', 'pingPauses');
+  counter('atoll_output_pauses_total', 'Times a connection stopped being read because its unsent output passed its bound', 'outputPauses');
+  new Gauge({
+    name: 'atoll_connections_pre_login', help: 'Open connections not logged in yet (capped by maxPreLogin)', registers,
+    collect() { this.set(preLogin.size); },
+  });
+  const refused = new Counter({
+    name: 'atoll_connections_refused_total', registers, labelNames: ['reason'] as const,
+    help: 'Connections refused at connect (address_limit, pre_login_limit) or closed before login (login_timeout, pre_login_frame_too_large)',
+  });
+  for (const reason of ['address_limit', 'pre_login_limit', 'login_timeout', 'pre_login_frame_too_large'] satisfies RefusedReason[]) refused.inc({ reason }, 0);
   new Gauge({
     name: 'atoll_intake_bytes', help: 'Bytes of received message bodies not yet durable (intakeBudgetBytes plus at most one body per sending connection)', registers,
     collect() { this.set(intake.bytes); },
@@ -47,6 +68,7 @@ export function gatewayMetrics(registry: Registry, intake: IntakeBudget): Gatewa
   return {
     connections: new Gauge({ name: 'atoll_connections', help: 'Open client connections', registers }),
     sessionsLive: new Gauge({ name: 'atoll_sessions_live', help: 'Logged-in sessions', registers }),
+    refused,
     counts,
   };
 }

@@ -20,6 +20,7 @@ import type { Transport } from './transport.js';
 import { validDevice, validMessageId, validPassword, validUser } from './validate.js';
 import type { GatewayMetrics } from './metrics.js';
 import type { IntakeBudget, IntakeWaiter } from './intake-budget.js';
+import type { PreLoginLimits, PreLoginSlot } from './pre-login-limits.js';
 
 export interface GatewayContext {
   config: ServerConfig;
@@ -32,6 +33,7 @@ export interface GatewayContext {
   sessions: Set<Session>;
   serverName: string;
   intake: IntakeBudget;
+  preLogin: PreLoginLimits;
 }
 
 type State = 'hello' | 'auth' | 'live' | 'closed';
@@ -50,6 +52,12 @@ const MAX_INFLIGHT = 1024;
 const QUOTA_RETRY_MS = 60_000;
 /** Typing indicators one connection may send per second; more are dropped. */
 const TYPING_PER_SEC = 20;
+/** Why a connection is not being read (bits of Session.holds); the frames not yet split wait. */
+const HOLD_INTAKE = 1;
+const HOLD_OUTPUT = 2;
+const HOLD_PING = 4;
+/** Unsent output that stops reading before login: a few frames' worth of replies. */
+const PRE_LOGIN_OUTPUT_FRAMES = 4;
 const DECOY_SALT = newSalt();
 const DECOY_HASH = new Uint8Array(32);
 
@@ -101,17 +109,26 @@ export class Session implements SessionRef, IdleTracked, IntakeWaiter {
   private stallTimer: NodeJS.Timeout | null = null;
   /** Requests received and not yet answered; past MAX_INFLIGHT the socket is paused. */
   private inflight = 0;
-  /**
-   * Non-null while paused until the intake budget frees up (see IntakeBudget): the frames already
-   * read, to handle once it does.
-   */
-  private heldFrames: Uint8Array[] | null = null;
+  /** Reasons to stop reading (HOLD_* bits); while any is set, bytes already read wait in `held`. */
+  private holds = 0;
+  /** Bytes read but not split yet, in order, kept while `holds` is set (views of received chunks). */
+  private held: Uint8Array[] | null = null;
+  /** Set while a whenDrained callback for the output hold is registered. */
+  private awaitingDrain = false;
+  private pingTokens: number;
+  private pingRefill = Date.now();
+  /** The Ping that found no token: answered when one comes, before anything after it is read. */
+  private pendingPing: { ref: number; nonce: number } | null = null;
+  private pingTimer: NodeJS.Timeout | null = null;
   private typingWindowStart = 0;
   private typingInWindow = 0;
 
-  constructor(private transport: Transport, private readonly ctx: GatewayContext) {
-    this.splitter = new FrameSplitter(ctx.config.maxFrameBytes);
+  /** `slot` is this connection's place in the pre-login caps, given back at login or close. */
+  constructor(private transport: Transport, private readonly ctx: GatewayContext, private slot: PreLoginSlot | null = null) {
+    // Small frames until login: a client that has proven nothing may not make the server buffer much.
+    this.splitter = new FrameSplitter(ctx.config.maxPreLoginFrameBytes);
     this.sendTokens = ctx.config.sendBurst;
+    this.pingTokens = ctx.config.pingBurst;
     ctx.sessions.add(this);
     ctx.sweeper.track(this);
     ctx.metrics.connections.inc();
@@ -119,6 +136,15 @@ export class Session implements SessionRef, IdleTracked, IntakeWaiter {
 
   get alive(): boolean {
     return this.state !== 'closed';
+  }
+
+  get loggedIn(): boolean {
+    return this.state === 'live';
+  }
+
+  /** Before login the clock is the login timeout, from connecting; after it, the idle timeout. */
+  get idleTimeoutMs(): number {
+    return this.state === 'live' ? this.ctx.config.idleTimeoutMs : this.ctx.config.loginTimeoutMs;
   }
 
   // ---- inbound ----
@@ -129,33 +155,71 @@ export class Session implements SessionRef, IdleTracked, IntakeWaiter {
     // Only a logged-in connection earns more time: others must log in within the idle timeout
     // of connecting, however much they ping (an idle pre-login socket is a cheap attack).
     if (this.state === 'live') this.lastActivity = Date.now();
+    // Bytes that come in after the socket was paused (a WebSocket may still hand over what it had
+    // buffered) wait behind the rest.
+    if (this.holds !== 0) {
+      (this.held ??= []).push(chunk);
+      return;
+    }
+    this.split(chunk);
+  }
+
+  private split(chunk: Uint8Array): void {
     try {
-      this.splitter.push(chunk, this.onFrameBytes);
+      const rest = this.splitter.push(chunk, this.onFrameBytes);
+      if (rest !== null && this.state !== 'closed') (this.held ??= []).push(rest);
     } catch (err) {
       if (!(err instanceof FramingError)) return this.crashed(err);
-      this.fail(err.code === 'FRAME_TOO_LARGE' ? ErrorCode.FRAME_TOO_LARGE : ErrorCode.BAD_FRAME, err.message);
+      if (err.code !== 'FRAME_TOO_LARGE') return this.fail(ErrorCode.BAD_FRAME, err.message);
+      if (this.state === 'live') return this.fail(ErrorCode.FRAME_TOO_LARGE, err.message);
+      this.preLoginTooLarge(err.message);
     }
   }
 
-  private onFrameBytes = (bytes: Uint8Array): void => {
-    if (this.state === 'closed') return;
-    // Paused for the intake budget in the middle of a chunk: the rest of it waits, undecoded (a
-    // copy, since the splitter reuses its buffer), so one connection adds at most one body past
-    // the budget, not a whole chunk of them.
-    if (this.heldFrames !== null) {
-      this.heldFrames.push(new Uint8Array(bytes));
-      return;
-    }
+  /** A frame or WebSocket message over maxPreLoginFrameBytes before login. */
+  preLoginTooLarge(detail: string): void {
+    this.ctx.metrics.refused.inc({ reason: 'pre_login_frame_too_large' });
+    this.fail(ErrorCode.FRAME_TOO_LARGE, `${detail} (before login, frames and WebSocket messages are limited to ${this.ctx.config.maxPreLoginFrameBytes} bytes)`);
+  }
+
+  /**
+   * One frame; false stops the splitter (a hold began), so the rest of the chunk waits unsplit:
+   * a paused connection adds at most one request past its limit, not a whole chunk of them.
+   */
+  private onFrameBytes = (bytes: Uint8Array): boolean => {
+    if (this.state === 'closed') return false;
     this.ctx.metrics.counts.framesIn++;
     this.onFrame(decodeFrame(bytes));
+    return this.holds === 0 && this.alive;
   };
+
+  private hold(reason: number): void {
+    this.holds |= reason;
+    this.updateReading();
+  }
+
+  /** Ends one reason to hold; when none is left, what was read meanwhile is handled, in order. */
+  private unhold(reason: number): void {
+    if ((this.holds & reason) === 0) return;
+    this.holds &= ~reason;
+    if (this.holds !== 0 || this.state === 'closed') return;
+    const held = this.held ?? [];
+    this.held = null;
+    for (let i = 0; i < held.length; i++) {
+      if (!this.alive) return;
+      if (this.holds !== 0) {
+        // Held again by one of them: the rest keeps waiting, in order.
+        (this.held ??= []).push(...held.slice(i));
+        return;
+      }
+      this.split(held[i]);
+    }
+    this.updateReading();
+  }
 
   private onFrame(frame: DecodedFrame): void {
     const ref = frame.ref;
-    if (frame.body === 'ping') {
-      this.reply(ref, { pong: { nonce: frame.ping.nonce } });
-      return;
-    }
+    if (frame.body === 'ping') return this.ping(ref, Number(frame.ping.nonce ?? 0));
     if (this.state === 'hello') {
       this.onHello(frame);
       return;
@@ -209,6 +273,43 @@ export class Session implements SessionRef, IdleTracked, IntakeWaiter {
       case 'setPrivacy': return this.request(ref, () => this.ctx.router.call('presence', this.user, { type: 'setPrivacy', user: this.user, hideLastSeen: !!frame.setPrivacy.hideLastSeen }));
       case 'logout': return this.request(ref, () => this.logout(ref, !!frame.logout.forgetDevice));
     }
+  }
+
+  /**
+   * Pings are answered in every state, so they are rate-limited in every state: past the burst
+   * the connection is not read until a token is due (a flooder is slowed by TCP, and costs
+   * nothing while it waits).
+   */
+  private ping(ref: number, nonce: number): void {
+    if (this.takePingToken()) {
+      this.reply(ref, { pong: { nonce } });
+      return;
+    }
+    this.pendingPing = { ref, nonce };
+    this.ctx.metrics.counts.pingPauses++;
+    this.hold(HOLD_PING);
+    const wait = Math.max(1, Math.ceil(((1 - this.pingTokens) * 1000) / this.ctx.config.pingRatePerSec));
+    this.pingTimer = setTimeout(this.pingDue, wait);
+  }
+
+  private pingDue = (): void => {
+    this.pingTimer = null;
+    const pending = this.pendingPing;
+    this.pendingPing = null;
+    if (pending === null || this.state === 'closed') return;
+    this.takePingToken();
+    this.reply(pending.ref, { pong: { nonce: pending.nonce } });
+    this.unhold(HOLD_PING);
+  };
+
+  private takePingToken(): boolean {
+    const c = this.ctx.config;
+    const now = Date.now();
+    this.pingTokens = Math.min(c.pingBurst, this.pingTokens + ((now - this.pingRefill) * c.pingRatePerSec) / 1000);
+    this.pingRefill = now;
+    if (this.pingTokens < 1) return false;
+    this.pingTokens -= 1;
+    return true;
   }
 
   // ---- accounts ----
@@ -315,6 +416,13 @@ export class Session implements SessionRef, IdleTracked, IntakeWaiter {
     this.user = user;
     this.device = device;
     this.state = 'live';
+    this.splitter.maxFrameBytes = this.ctx.config.maxFrameBytes;
+    this.slot?.release();
+    this.slot = null;
+    // From here the idle timeout runs instead of the login timeout.
+    this.lastActivity = Date.now();
+    this.ctx.sweeper.untrack(this);
+    this.ctx.sweeper.track(this);
     this.ctx.metrics.sessionsLive.inc();
     this.reply(ref, { loginOk: { user, device, resumeToken: token, tokenExpiresAt: expiresAt, ackedSeq, serverTime: Date.now() } });
     this.ctx.router.tell('inbox', user, { type: 'start', user, device, sessionId: this.id });
@@ -414,27 +522,16 @@ export class Session implements SessionRef, IdleTracked, IntakeWaiter {
   private takeIntake(pending: PendingSend): void {
     const intake = this.ctx.intake;
     intake.take(intakeCost(pending));
-    if (!intake.exhausted || this.heldFrames !== null) return;
-    this.heldFrames = [];
+    if (!intake.exhausted || (this.holds & HOLD_INTAKE) !== 0) return;
     intake.wait(this);
     this.ctx.metrics.counts.intakePauses++;
-    this.updateReading();
+    this.hold(HOLD_INTAKE);
   }
 
   intakeFreed(): void {
     // A connection paused this long did nothing wrong: the idle clock restarts.
     this.lastActivity = Date.now();
-    const held = this.heldFrames ?? [];
-    this.heldFrames = null;
-    for (let i = 0; i < held.length; i++) {
-      if (this.heldFrames !== null) {
-        // Paused again by one of them: the rest keeps waiting, in order.
-        (this.heldFrames as Uint8Array[]).push(...held.slice(i));
-        return;
-      }
-      this.onFrameBytes(held[i]);
-    }
-    this.updateReading();
+    this.unhold(HOLD_INTAKE);
   }
 
   private takeSendToken(): boolean {
@@ -530,7 +627,7 @@ export class Session implements SessionRef, IdleTracked, IntakeWaiter {
   /** The session's mailbox is bounded: it stops reading while too much waits, and reads again after. */
   private updateReading(): void {
     if (this.state === 'closed') return;
-    const pause = this.inflight >= MAX_INFLIGHT || this.sendQueue !== null || this.heldFrames !== null;
+    const pause = this.inflight >= MAX_INFLIGHT || this.sendQueue !== null || this.holds !== 0;
     if (pause === this.readingPaused) return;
     this.readingPaused = pause;
     if (pause) this.transport.pause();
@@ -574,8 +671,25 @@ export class Session implements SessionRef, IdleTracked, IntakeWaiter {
     if (this.outbox.length === 0) this.ctx.flusher.mark(this);
     this.outbox.push(frame);
     this.outboxBytes += 64 + (frame.deliver?.message?.body?.length ?? 0);
+    // Replies pile up when the client sends but does not read: stop reading it until they drain
+    // (flush waits for that), or one chunk of requests could queue megabytes of answers.
+    if ((this.holds & HOLD_OUTPUT) === 0 && this.outboxBytes + this.transport.bufferedBytes() > this.outputBound()) {
+      this.ctx.metrics.counts.outputPauses++;
+      this.hold(HOLD_OUTPUT);
+    }
     return true;
   }
+
+  /** Unsent output past which the connection is not read: small before login, half the slow-consumer limit after. */
+  private outputBound(): number {
+    const c = this.ctx.config;
+    return this.state === 'live' ? c.maxOutboundBytes / 2 : PRE_LOGIN_OUTPUT_FRAMES * c.maxPreLoginFrameBytes;
+  }
+
+  private outputDrained = (): void => {
+    this.awaitingDrain = false;
+    this.unhold(HOLD_OUTPUT);
+  };
 
   congested(): boolean {
     return this.transport.bufferedBytes() + this.outboxBytes > this.ctx.config.maxOutboundBytes / 4;
@@ -615,6 +729,11 @@ export class Session implements SessionRef, IdleTracked, IntakeWaiter {
       // end(), not destroy(): the reason is queued behind what the client has yet to read, and
       // end() gives up on a client that never reads after a few seconds.
       this.close();
+      return;
+    }
+    if ((this.holds & HOLD_OUTPUT) !== 0 && !this.awaitingDrain) {
+      this.awaitingDrain = true;
+      this.transport.whenDrained(this.outputDrained);
     }
   }
 
@@ -628,8 +747,12 @@ export class Session implements SessionRef, IdleTracked, IntakeWaiter {
   }
 
   onIdle(): void {
-    const ms = this.ctx.config.idleTimeoutMs;
-    this.fail(ErrorCode.IDLE_TIMEOUT, this.state === 'live' ? `nothing received for ${ms} ms` : `not logged in within ${ms} ms of connecting`);
+    if (this.state === 'live') {
+      this.fail(ErrorCode.IDLE_TIMEOUT, `nothing received for ${this.ctx.config.idleTimeoutMs} ms`);
+      return;
+    }
+    this.ctx.metrics.refused.inc({ reason: 'login_timeout' });
+    this.fail(ErrorCode.IDLE_TIMEOUT, `not logged in within ${this.ctx.config.loginTimeoutMs} ms of connecting (loginTimeoutMs); reconnect with back-off`);
   }
 
   /** Ends the connection gracefully (what is written is still delivered). */
@@ -650,11 +773,16 @@ export class Session implements SessionRef, IdleTracked, IntakeWaiter {
     this.splitter = CLOSED_SPLITTER;
     if (this.stallTimer) clearTimeout(this.stallTimer);
     if (this.sendTimer) clearTimeout(this.sendTimer);
+    if (this.pingTimer) clearTimeout(this.pingTimer);
+    this.pendingPing = null;
+    this.slot?.release();
+    this.slot = null;
     // Sends still waiting for a rate token die with the connection (the client resends them).
     for (const pending of this.sendQueue ?? []) this.ctx.intake.give(intakeCost(pending));
     this.sendQueue = null;
-    if (this.heldFrames !== null) this.ctx.intake.cancel(this);
-    this.heldFrames = null;
+    if ((this.holds & HOLD_INTAKE) !== 0) this.ctx.intake.cancel(this);
+    this.holds = 0;
+    this.held = null;
     this.ctx.sessions.delete(this);
     this.ctx.sweeper.untrack(this);
     this.ctx.metrics.connections.dec();

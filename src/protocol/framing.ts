@@ -43,8 +43,9 @@ export function decodeFrame(bytes: Uint8Array): DecodedFrame {
 
 /**
  * Incremental splitter for a stream of length-prefixed frames. Refuses a length prefix above
- * `maxFrameBytes` before buffering the body. A frame split across chunks is copied once into a
- * buffer of its exact size, so a peer dribbling bytes costs O(frame size), never more.
+ * `maxFrameBytes` before buffering the body (the limit may change between pushes, e.g. at login).
+ * A frame split across chunks is copied once into a buffer of its exact size, so a peer dribbling
+ * bytes costs O(frame size), never more.
  */
 export class FrameSplitter {
   /** Bytes of a length prefix that is still incomplete (fewer than 5). */
@@ -53,17 +54,21 @@ export class FrameSplitter {
   private body: Uint8Array | null = null;
   private filled = 0;
 
-  constructor(private readonly maxFrameBytes: number) {}
+  constructor(public maxFrameBytes: number) {}
 
-  /** Feeds bytes; calls `onFrame` with each complete frame body, in order. */
-  push(chunk: Uint8Array, onFrame: (body: Uint8Array) => void): void {
+  /**
+   * Feeds bytes; calls `onFrame` with each complete frame body, in order. When `onFrame` returns
+   * false the splitter stops after that frame and returns the bytes it has not looked at (a view
+   * of `chunk`, to push again later); otherwise it returns null.
+   */
+  push(chunk: Uint8Array, onFrame: (body: Uint8Array) => unknown): Uint8Array | null {
     let pos = 0;
     if (this.header !== null) {
       const joined = concat(this.header, chunk.subarray(0, 5));
       const header = readVarint(joined, 0);
       if (header === null) {
         this.header = joined;
-        return;
+        return null;
       }
       pos = header[1] - this.header.length;
       this.header = null;
@@ -77,16 +82,16 @@ export class FrameSplitter {
       body.set(chunk.subarray(pos, pos + take), this.filled);
       this.filled += take;
       pos += take;
-      if (this.filled < body.length) return;
+      if (this.filled < body.length) return null;
       this.body = null;
       this.filled = 0;
-      onFrame(body);
+      if (onFrame(body) === false) return rest(chunk, pos);
     }
     while (pos < chunk.length) {
       const header = readVarint(chunk, pos);
       if (header === null) {
         this.header = chunk.slice(pos);
-        return;
+        return null;
       }
       const [length, bodyStart] = header;
       this.check(length);
@@ -95,11 +100,12 @@ export class FrameSplitter {
         this.body = new Uint8Array(length);
         this.body.set(chunk.subarray(bodyStart));
         this.filled = chunk.length - bodyStart;
-        return;
+        return null;
       }
-      onFrame(chunk.subarray(bodyStart, end));
       pos = end;
+      if (onFrame(chunk.subarray(bodyStart, end)) === false) return rest(chunk, pos);
     }
+    return null;
   }
 
   /** Bytes of a frame that has started but not finished. */
@@ -125,6 +131,10 @@ function readVarint(buf: Uint8Array, start: number): [number, number] | null {
     if ((byte & 0x80) === 0) return [value, at + 1];
   }
   throw new FramingError('BAD_FRAME', 'frame length prefix is longer than 5 bytes');
+}
+
+function rest(chunk: Uint8Array, pos: number): Uint8Array | null {
+  return pos < chunk.length ? chunk.subarray(pos) : null;
 }
 
 function concat(a: Uint8Array, b: Uint8Array): Uint8Array {

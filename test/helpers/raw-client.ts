@@ -18,10 +18,11 @@ export class RawClient {
     readonly reading: (on: boolean) => void,
   ) {}
 
-  static async connect(url: string): Promise<RawClient> {
+  /** `localAddress` picks the source address (any of 127.0.0.0/8), for per-address limits. */
+  static async connect(url: string, localAddress?: string): Promise<RawClient> {
     if (url.startsWith('tcp://')) {
       const { hostname, port } = new URL(url.replace('tcp://', 'http://'));
-      const socket = net.connect(Number(port), hostname);
+      const socket = net.connect({ port: Number(port), host: hostname, localAddress });
       await new Promise<void>((resolve, reject) => { socket.once('connect', resolve); socket.once('error', reject); });
       const c = new RawClient((b) => socket.write(b), () => socket.end(), (on) => { if (on) socket.resume(); else socket.pause(); });
       socket.on('data', (d) => c.onBytes(d));
@@ -29,12 +30,13 @@ export class RawClient {
       socket.on('error', () => undefined);
       return c;
     }
-    const ws = new WebSocket(url);
+    const ws = new WebSocket(url, { localAddress });
     ws.binaryType = 'nodebuffer';
-    await new Promise<void>((resolve, reject) => { ws.once('open', () => resolve()); ws.once('error', reject); });
+    // Listen before 'open': a frame sent right after the upgrade arrives in the same event.
     const c = new RawClient((b) => ws.send(b), () => ws.close(), (on) => { if (on) ws.resume(); else ws.pause(); });
     ws.on('message', (d: Buffer) => c.onBytes(d));
     ws.on('close', () => c.onClose());
+    await new Promise<void>((resolve, reject) => { ws.once('open', () => resolve()); ws.once('error', reject); });
     ws.on('error', () => undefined);
     return c;
   }

@@ -1,0 +1,125 @@
+// Connections that have not logged in are cheap to make and prove nothing, so they are capped per
+// address and in total, held to small frames and a login deadline, and their Pings are rate
+// limited: a flood of them from one address must not slow down a real client from another.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { atoll } from '../../src/protocol/generated/atoll.js';
+import { startTestServer } from '../helpers/server.js';
+import { RawClient } from '../helpers/raw-client.js';
+
+const E = atoll.v1.ErrorCode;
+
+/** A real user from another address registers and logs in; resolves with the time it took. */
+async function realLogin(url: string, user: string): Promise<number> {
+  const started = performance.now();
+  const c = await RawClient.connect(url, '127.0.0.3');
+  try {
+    await c.request({ hello: { protocolVersion: 1 } }, 'welcome');
+    await c.request({ register: { user, password: 'password-1' } }, 'ok');
+    await c.request({ login: { user, password: 'password-1', device: 'd1' } }, 'loginOk');
+    return performance.now() - started;
+  } finally {
+    c.close();
+  }
+}
+
+test('idle sockets past the per-address cap get CONNECTION_LIMIT; another address still logs in', async () => {
+  const server = await startTestServer({ maxPreLoginPerAddress: 20 });
+  const idle: RawClient[] = [];
+  try {
+    for (let i = 0; i < 20; i++) idle.push(await RawClient.connect(server.tcp, '127.0.0.2'));
+    const refused = await RawClient.connect(server.tcp, '127.0.0.2');
+    const err = await refused.waitFor((f) => f.body === 'error');
+    assert.equal(err.error!.code, E.CONNECTION_LIMIT);
+    assert.equal(err.error!.fatal, true);
+    assert.ok(Number(err.error!.retryAfterMs) > 0, 'says when to retry');
+    await refused.waitClosed();
+    const ws = await RawClient.connect(server.ws, '127.0.0.2');
+    assert.equal((await ws.waitFor((f) => f.body === 'error')).error!.code, E.CONNECTION_LIMIT);
+    assert.ok(await realLogin(server.tcp, 'alice') < 1000, 'a real login within 1 s');
+    // A slot comes back when a pre-login socket goes away.
+    idle.pop()!.close();
+    // The /metrics request is itself a pre-login connection (from another address).
+    await waitForPreLogin(server.httpPort, 21);
+    const again = await RawClient.connect(server.tcp, '127.0.0.2');
+    await again.request({ hello: { protocolVersion: 1 } }, 'welcome');
+    again.close();
+  } finally {
+    for (const c of idle) c.close();
+    await server.stop();
+  }
+});
+
+test('a frame larger than the pre-login limit is refused at its length prefix, over TCP and WebSocket', async () => {
+  const server = await startTestServer();
+  const partial: RawClient[] = [];
+  try {
+    for (let i = 0; i < 50; i++) {
+      const c = await RawClient.connect(server.tcp, '127.0.0.2');
+      // A length prefix of 100,000 (varint) and a few bytes of the body: the rest never comes.
+      c.write(Uint8Array.from([0xa0, 0x8d, 0x06, 1, 2, 3]));
+      partial.push(c);
+    }
+    for (const c of partial) {
+      assert.equal((await c.waitFor((f) => f.body === 'error')).error!.code, E.FRAME_TOO_LARGE);
+      await c.waitClosed();
+    }
+    const ws = await RawClient.connect(server.ws, '127.0.0.2');
+    ws.write(new Uint8Array(16 * 1024));
+    assert.equal((await ws.waitFor((f) => f.body === 'error')).error!.code, E.FRAME_TOO_LARGE);
+    await ws.waitClosed();
+    assert.ok(await realLogin(server.ws, 'bob') < 1000, 'a real login within 1 s');
+  } finally {
+    for (const c of partial) c.close();
+    await server.stop();
+  }
+});
+
+test('a connection that does not log in within loginTimeoutMs is closed with IDLE_TIMEOUT', async () => {
+  const server = await startTestServer({ loginTimeoutMs: 1500 });
+  try {
+    const c = await RawClient.connect(server.tcp);
+    await c.request({ hello: { protocolVersion: 1 } }, 'welcome');
+    const pingedAt = performance.now();
+    c.sendFrame({ ping: { nonce: 1 } });
+    const err = await c.waitFor((f) => f.body === 'error', 5000);
+    assert.equal(err.error!.code, E.IDLE_TIMEOUT);
+    assert.match(err.error!.message!, /loginTimeoutMs/);
+    assert.ok(performance.now() - pingedAt < 4000, 'pinging does not extend the login deadline');
+    await c.waitClosed();
+  } finally {
+    await server.stop();
+  }
+});
+
+test('a Ping flood from sockets that do not read does not delay a real login', async () => {
+  const server = await startTestServer();
+  const flooders: RawClient[] = [];
+  try {
+    const burst = [];
+    for (let i = 0; i < 20_000; i++) burst.push({ ref: i + 1, ping: { nonce: i } });
+    for (let i = 0; i < 10; i++) {
+      const c = await RawClient.connect(server.tcp, '127.0.0.2');
+      c.reading(false);
+      c.sendFrames(burst);
+      flooders.push(c);
+    }
+    assert.ok(await realLogin(server.tcp, 'carol') < 1000, 'a real login within 1 s');
+  } finally {
+    for (const c of flooders) c.close();
+    await server.stop();
+  }
+});
+
+/** Polls /metrics until fewer than `n` connections are pre-login (the release is asynchronous). */
+async function waitForPreLogin(port: number, n: number): Promise<void> {
+  const deadline = Date.now() + 5000;
+  for (;;) {
+    const text = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
+    const m = /^atoll_connections_pre_login (\d+)/m.exec(text);
+    assert.ok(m, 'the pre-login gauge is exported');
+    if (Number(m[1]) < n) return;
+    assert.ok(Date.now() < deadline, `pre-login connections stayed at ${m[1]}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
