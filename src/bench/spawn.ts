@@ -56,7 +56,9 @@ export async function spawnServer(opts: { cpu?: string; log: (line: string) => v
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'atoll-bench-'));
   const [tcpPort, httpPort] = [await freePort(), await freePort()];
   const args = [cli, 'serve', '--data', dataDir, '--host', '127.0.0.1', '--http-port', String(httpPort), '--tcp-port', String(tcpPort)];
-  const env = { ...process.env, ATOLL_SCRYPT_N: String(BENCH_SCRYPT_N), ATOLL_LOG_LEVEL: process.env.ATOLL_LOG_LEVEL ?? 'warn' };
+  // The load generator connects every user from one address, which the per-address pre-login cap
+  // exists to stop: the spawned server admits as many from one address as in total.
+  const env = { ...process.env, ATOLL_SCRYPT_N: String(BENCH_SCRYPT_N), ATOLL_MAX_PRE_LOGIN_PER_ADDRESS: process.env.ATOLL_MAX_PRE_LOGIN_PER_ADDRESS ?? '4096', ATOLL_LOG_LEVEL: process.env.ATOLL_LOG_LEVEL ?? 'warn' };
   const child = opts.cpu
     ? spawn('taskset', ['-c', opts.cpu, process.execPath, ...args], { env, stdio: ['ignore', 'ignore', 'pipe'] })
     : spawn(process.execPath, args, { env, stdio: ['ignore', 'ignore', 'pipe'] });

@@ -210,7 +210,7 @@ describe('idle and slow connections', () => {
   let server: TestServer;
   before(async () => {
     // Windows larger than the kernel's socket buffers, so deliveries to a reader that stops back up in the server.
-    server = await startTestServer({ heartbeatMs: 200, idleTimeoutMs: 1000, maxOutboundBytes: 64 * 1024, stallTimeoutMs: 500, sendBurst: 2000, sendRatePerSec: 100_000, inboxWindow: 5000, inboxWindowBytes: 64 * 1024 * 1024 });
+    server = await startTestServer({ heartbeatMs: 200, idleTimeoutMs: 1000, loginTimeoutMs: 1000, maxOutboundBytes: 64 * 1024, stallTimeoutMs: 500, sendBurst: 2000, sendRatePerSec: 100_000, inboxWindow: 5000, inboxWindowBytes: 64 * 1024 * 1024 });
   });
   after(async () => server.stop());
 
