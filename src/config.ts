@@ -229,6 +229,7 @@ export function resolveConfig(overrides: Partial<ServerConfig> = {}): ServerConf
     throw new ConfigError(`maxFrameBytes (${config.maxFrameBytes}) must exceed maxBodyBytes (${config.maxBodyBytes}) by at least 1024 bytes of headers`);
   }
   checkPreLogin(config);
+  checkScrypt(config.scrypt);
   checkInboxRecords(config);
   if (config.idleTimeoutMs <= config.heartbeatMs) {
     throw new ConfigError(`idleTimeoutMs (${config.idleTimeoutMs}) must be longer than heartbeatMs (${config.heartbeatMs})`);
@@ -243,6 +244,16 @@ export function resolveConfig(overrides: Partial<ServerConfig> = {}): ServerConf
   if (!Number.isFinite(config.syncDelayMs) || config.syncDelayMs < 0) throw new ConfigError(`syncDelayMs must be a number >= 0; got ${config.syncDelayMs}`);
   if (config.tls && (!config.tls.cert || !config.tls.key)) throw new ConfigError('tls needs both cert and key (paths to PEM files)');
   return config;
+}
+
+/** What node's scrypt accepts, checked here so that no registration fails on a bad setting later. */
+function checkScrypt({ N, r, p }: ServerConfig['scrypt']): void {
+  if (!Number.isInteger(N) || N < 2 || N > 2 ** 24 || (N & (N - 1)) !== 0) {
+    throw new ConfigError(`scrypt.N must be a power of two from 2 to 16777216 (e.g. 16384); got ${N}`);
+  }
+  for (const [key, v] of [['r', r], ['p', p]] as const) {
+    if (!Number.isInteger(v) || v < 1 || v > 1024) throw new ConfigError(`scrypt.${key} must be a whole number from 1 to 1024; got ${v}`);
+  }
 }
 
 function checkPreLogin(config: ServerConfig): void {

@@ -17,7 +17,7 @@ import { AuthGateBusyError, type AuthGate } from './auth-gate.js';
 import type { IdleSweeper, IdleTracked } from './idle-sweeper.js';
 import type { OutboxFlusher } from './outbox-flusher.js';
 import type { Transport } from './transport.js';
-import { validDevice, validMessageId, validPassword, validUser } from './validate.js';
+import { validDevice, validMessageId, validNewUser, validPassword, validUser } from './validate.js';
 import type { GatewayMetrics } from './metrics.js';
 import type { IntakeBudget, IntakeWaiter } from './intake-budget.js';
 import type { PreLoginLimits, PreLoginSlot } from './pre-login-limits.js';
@@ -327,14 +327,14 @@ export class Session implements SessionRef, IdleTracked, IntakeWaiter {
     if (!openRegistration && !sameSecret(req.inviteCode ?? '', inviteCode)) {
       throw new RequestError(ErrorCode.REGISTRATION_CLOSED, 'open registration is off on this server: ask its operator for an invite code');
     }
-    if (!validUser(req.user)) throw new RequestError(ErrorCode.INVALID_ARGUMENT, 'user must be 1-32 characters of a-z 0-9 . _ -');
+    if (!validNewUser(req.user)) throw new RequestError(ErrorCode.INVALID_ARGUMENT, 'user must be 1-32 characters of a-z 0-9 . _ -, starting and ending with a letter or digit');
     if (!validPassword(req.password)) throw new RequestError(ErrorCode.INVALID_ARGUMENT, 'password must be at least 8 characters and at most 1024 bytes');
     const user = req.user;
     const password = req.password;
-    // A taken name is refused before any hashing, and counts as a failed attempt, so looping
-    // Register on a taken name cannot burn hashing time.
+    // A taken name is refused before any hashing, so looping Register on it costs one lookup;
+    // it is not a failed login (someone choosing a name is not guessing a password).
     if (await this.ctx.router.call('accounts', user, { type: 'credentials', user }) !== null) {
-      return this.loginFailed(ErrorCode.USER_EXISTS, `the name ${user} is taken`);
+      throw new RequestError(ErrorCode.USER_EXISTS, `the name ${user} is taken`);
     }
     const salt = newSalt();
     const passwordHash = await this.admit(() => hashPassword(password, salt, scrypt));
@@ -357,7 +357,10 @@ export class Session implements SessionRef, IdleTracked, IntakeWaiter {
     // An unknown user costs the same hashing as a wrong password: timing must not tell which.
     const against = creds ?? { salt: DECOY_SALT, passwordHash: DECOY_HASH, scrypt: null };
     const matches = await this.admit(() => verifyPassword(password, against.salt, against.passwordHash, against.scrypt ?? this.ctx.config.scrypt));
-    if (!matches || creds === null) return this.loginFailed();
+    if (!matches || creds === null) {
+      this.ctx.logger.warn({ user, device, remote: this.transport.remote }, 'login failed: unknown user or wrong password');
+      return this.loginFailed();
+    }
     await this.claimDevice(user, device);
     const { token, hash } = newToken(user, device);
     const expiresAt = Date.now() + this.ctx.config.resumeTokenTtlMs;
@@ -384,7 +387,10 @@ export class Session implements SessionRef, IdleTracked, IntakeWaiter {
     const now = Date.now();
     const expiresAt = now + this.ctx.config.resumeTokenTtlMs;
     const renewed = await this.ctx.router.call('accounts', user, { type: 'renewToken', user, device, tokenHash: hash, now, expiresAt });
-    if (!renewed.ok) return this.loginFailed(ErrorCode.INVALID_TOKEN, 'the resume token is unknown, revoked or expired; log in with the password');
+    if (!renewed.ok) {
+      this.ctx.logger.warn({ user, device, remote: this.transport.remote }, 'resume failed: unknown, revoked or expired token');
+      return this.loginFailed(ErrorCode.INVALID_TOKEN, 'the resume token is unknown, revoked or expired; log in with the password');
+    }
     await this.goLive(ref, user, device, req.token ?? '', expiresAt);
     return undefined;
   }

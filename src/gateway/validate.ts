@@ -7,6 +7,14 @@ export function validUser(user: unknown): user is string {
   return typeof user === 'string' && USER.test(user);
 }
 
+/**
+ * A name a new account may take: a user name that starts and ends with a letter or digit, so
+ * `.`, `..`, `-` and `_` (which read as paths or placeholders) are never account names.
+ */
+export function validNewUser(user: unknown): user is string {
+  return validUser(user) && /^[a-z0-9](.*[a-z0-9])?$/.test(user);
+}
+
 export function validDevice(device: unknown): device is string {
   return typeof device === 'string' && DEVICE.test(device);
 }
