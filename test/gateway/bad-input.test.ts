@@ -210,11 +210,11 @@ describe('idle and slow connections', () => {
   let server: TestServer;
   before(async () => {
     // Windows larger than the kernel's socket buffers, so deliveries to a reader that stops back up in the server.
-    server = await startTestServer({ heartbeatMs: 200, idleTimeoutMs: 1000, maxOutboundBytes: 64 * 1024, stallTimeoutMs: 500, sendBurst: 2000, sendRatePerSec: 100_000, inboxWindow: 5000, inboxWindowBytes: 64 * 1024 * 1024 });
+    server = await startTestServer({ heartbeatMs: 200, idleTimeoutMs: 1000, loginTimeoutMs: 1000, maxOutboundBytes: 64 * 1024, stallTimeoutMs: 500, sendBurst: 2000, sendRatePerSec: 100_000, inboxWindow: 5000, inboxWindowBytes: 64 * 1024 * 1024 });
   });
   after(async () => server.stop());
 
-  it('closes a connection that does not log in within the idle timeout, however much it pings', async () => {
+  it('closes a connection that does not log in within the login timeout, however much it pings', async () => {
     const lurker = await RawClient.connect(server.tcp);
     await lurker.request({ hello: { protocolVersion: 1 } }, 'welcome');
     const timer = setInterval(() => lurker.sendFrame({ ping: { nonce: 1 } }), 200);
