@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import net from 'node:net';
 import { atoll } from '../../src/protocol/generated/atoll.js';
+import { addressKey } from '../../src/gateway/pre-login-limits.js';
 import { startTestServer } from '../helpers/server.js';
 import { RawClient } from '../helpers/raw-client.js';
 
@@ -115,6 +116,37 @@ test('a Ping flood from sockets that do not read does not delay a real login', a
     for (const c of flooders) c.close();
     await server.stop();
   }
+});
+
+test('replies to a client that does not read stop its reading, before login too', async () => {
+  const server = await startTestServer();
+  const flooders: RawClient[] = [];
+  try {
+    // Each Send before login is answered with NOT_AUTHENTICATED: 20,000 of them is a megabyte of replies.
+    const burst = [{ ref: 1, hello: { protocolVersion: 1 } }];
+    for (let i = 0; i < 20_000; i++) burst.push({ ref: i + 2, send: { id: `m${i}`, to: 'x', body: new Uint8Array(0) } } as never);
+    for (let i = 0; i < 10; i++) {
+      const c = await RawClient.connect(server.tcp, '127.0.0.2');
+      c.reading(false);
+      c.sendFrames(burst);
+      flooders.push(c);
+    }
+    assert.ok(await realLogin(server.tcp, 'erin') < 1000, 'a real login within 1 s');
+    const pauses = (await server.metrics.getSingleMetric('atoll_output_pauses_total')!.get()).values[0].value;
+    assert.ok(pauses >= flooders.length, `every flooder stopped being read (${pauses} pauses)`);
+  } finally {
+    for (const c of flooders) c.close();
+    await server.stop();
+  }
+});
+
+test('addresses are counted by IPv4 address and by IPv6 /64', () => {
+  assert.equal(addressKey('127.0.0.2'), '127.0.0.2');
+  assert.equal(addressKey('::ffff:10.1.2.3'), '10.1.2.3');
+  assert.equal(addressKey('2001:db8:0:1::5'), '2001:db8:0:1::/64');
+  assert.equal(addressKey('2001:0db8:0000:0001:ffff:1:2:3'), '2001:db8:0:1::/64');
+  assert.equal(addressKey('fe80::1%eth0'), 'fe80:0:0:0::/64');
+  assert.equal(addressKey('::1'), '0:0:0:0::/64');
 });
 
 /** Polls /metrics until fewer than `n` connections are pre-login (the release is asynchronous). */
