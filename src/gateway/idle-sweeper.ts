@@ -25,8 +25,6 @@ export class IdleSweeper {
   private readonly buckets = new Map<number, IdleTracked[]>();
   private readonly timer: NodeJS.Timeout;
   private lastTick = Date.now();
-  /** Pauses seen so far (for tests and figures). */
-  pauses = 0;
 
   constructor(private readonly timeoutMs: number, private readonly tickMs = 1000) {
     this.timer = setInterval(() => this.sweep(Date.now()), tickMs);
@@ -81,7 +79,6 @@ export class IdleSweeper {
     const paused = now - this.lastTick - this.tickMs;
     this.lastTick = now;
     const excused = paused > LATE_TICK_MS ? paused : 0;
-    if (excused > 0) this.pauses++;
     const current = Math.floor(now / 1000);
     for (const [second, conns] of this.buckets) {
       if (second > current) continue;

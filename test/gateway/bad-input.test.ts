@@ -214,7 +214,7 @@ describe('idle and slow connections', () => {
   });
   after(async () => server.stop());
 
-  it('closes a connection that does not log in within the idle timeout, however much it pings', async () => {
+  it('closes a connection that does not log in within the login timeout, however much it pings', async () => {
     const lurker = await RawClient.connect(server.tcp);
     await lurker.request({ hello: { protocolVersion: 1 } }, 'welcome');
     const timer = setInterval(() => lurker.sendFrame({ ping: { nonce: 1 } }), 200);

@@ -3,7 +3,10 @@
 // limited: a flood of them from one address must not slow down a real client from another.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
+import net from 'node:net';
 import { atoll } from '../../src/protocol/generated/atoll.js';
+import { addressKey } from '../../src/gateway/pre-login-limits.js';
 import { startTestServer } from '../helpers/server.js';
 import { RawClient } from '../helpers/raw-client.js';
 
@@ -105,10 +108,45 @@ test('a Ping flood from sockets that do not read does not delay a real login', a
       flooders.push(c);
     }
     assert.ok(await realLogin(server.tcp, 'carol') < 1000, 'a real login within 1 s');
+    // The flooders are held, not read at full speed: each stopped at its Ping rate.
+    const pauses = (await server.metrics.getSingleMetric('atoll_ping_pauses_total')!.get()).values[0].value;
+    assert.ok(pauses >= flooders.length, `every flooder was paused (${pauses} pauses)`);
+    assert.ok(flooders.every((c) => !c.closed), 'flooders are slowed, not dropped');
   } finally {
     for (const c of flooders) c.close();
     await server.stop();
   }
+});
+
+test('replies to a client that does not read stop its reading, before login too', async () => {
+  const server = await startTestServer();
+  const flooders: RawClient[] = [];
+  try {
+    // Each Send before login is answered with NOT_AUTHENTICATED: 20,000 of them is a megabyte of replies.
+    const burst = [{ ref: 1, hello: { protocolVersion: 1 } }];
+    for (let i = 0; i < 20_000; i++) burst.push({ ref: i + 2, send: { id: `m${i}`, to: 'x', body: new Uint8Array(0) } } as never);
+    for (let i = 0; i < 10; i++) {
+      const c = await RawClient.connect(server.tcp, '127.0.0.2');
+      c.reading(false);
+      c.sendFrames(burst);
+      flooders.push(c);
+    }
+    assert.ok(await realLogin(server.tcp, 'erin') < 1000, 'a real login within 1 s');
+    const pauses = (await server.metrics.getSingleMetric('atoll_output_pauses_total')!.get()).values[0].value;
+    assert.ok(pauses >= flooders.length, `every flooder stopped being read (${pauses} pauses)`);
+  } finally {
+    for (const c of flooders) c.close();
+    await server.stop();
+  }
+});
+
+test('addresses are counted by IPv4 address and by IPv6 /64', () => {
+  assert.equal(addressKey('127.0.0.2'), '127.0.0.2');
+  assert.equal(addressKey('::ffff:10.1.2.3'), '10.1.2.3');
+  assert.equal(addressKey('2001:db8:0:1::5'), '2001:db8:0:1::/64');
+  assert.equal(addressKey('2001:0db8:0000:0001:ffff:1:2:3'), '2001:db8:0:1::/64');
+  assert.equal(addressKey('fe80::1%eth0'), 'fe80:0:0:0::/64');
+  assert.equal(addressKey('::1'), '0:0:0:0::/64');
 });
 
 /** Polls /metrics until fewer than `n` connections are pre-login (the release is asynchronous). */
@@ -122,4 +160,50 @@ async function waitForPreLogin(port: number, n: number): Promise<void> {
     assert.ok(Date.now() < deadline, `pre-login connections stayed at ${m[1]}`);
     await new Promise((r) => setTimeout(r, 50));
   }
+}
+
+test('a partial WebSocket message over the pre-login limit is cut off before it is buffered', async () => {
+  const server = await startTestServer();
+  const sockets: net.Socket[] = [];
+  try {
+    const closed: Promise<void>[] = [];
+    for (let i = 0; i < 50; i++) {
+      const socket = await rawUpgrade(server.httpPort, '127.0.0.2');
+      sockets.push(socket);
+      closed.push(new Promise((r) => socket.once('close', () => r())));
+      // A binary frame announcing 512 KiB, and the first 32 KiB of it: the rest never comes.
+      const header = Buffer.from([0x82, 0xff, 0, 0, 0, 0, 0, 0x08, 0, 0, 1, 2, 3, 4]);
+      socket.write(Buffer.concat([header, Buffer.alloc(32 * 1024, 7)]));
+    }
+    await Promise.all(closed);
+    const refused = await server.metrics.getSingleMetric('atoll_connections_refused_total')!.get();
+    const tooLarge = refused.values.find((v) => v.labels.reason === 'pre_login_frame_too_large');
+    assert.equal(tooLarge?.value, 50);
+    assert.ok(await realLogin(server.ws, 'dave') < 1000, 'a real login within 1 s');
+  } finally {
+    for (const s of sockets) s.destroy();
+    await server.stop();
+  }
+});
+
+/** A WebSocket upgrade done by hand, so the test can send a frame the ws client never would. */
+async function rawUpgrade(port: number, localAddress: string): Promise<net.Socket> {
+  const socket = net.connect({ port, host: '127.0.0.1', localAddress });
+  socket.on('error', () => undefined);
+  await new Promise((r) => socket.once('connect', r));
+  socket.write(`GET /v1/ws HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n`
+    + `Sec-WebSocket-Key: ${randomBytes(16).toString('base64')}\r\nSec-WebSocket-Version: 13\r\n\r\n`);
+  let head = '';
+  await new Promise<void>((resolve, reject) => {
+    const onData = (d: Buffer) => {
+      head += d.toString('latin1');
+      if (!head.includes('\r\n\r\n')) return;
+      socket.off('data', onData);
+      if (head.startsWith('HTTP/1.1 101')) resolve();
+      else reject(new Error(`upgrade refused: ${head.slice(0, 80)}`));
+    };
+    socket.on('data', onData);
+  });
+  socket.resume();
+  return socket;
 }

@@ -12,6 +12,12 @@ import { startServer, type AtollServer } from '../../src/server.js';
 /** Cheap password hashing: tests log in hundreds of times. */
 export const TEST_SCRYPT = { N: 1024, r: 8, p: 1 };
 
+/**
+ * Tests open hundreds of connections at once, all from 127.0.0.1: the pre-login caps are raised
+ * out of their way (tests of the caps set their own).
+ */
+export const TEST_PRE_LOGIN = { maxPreLoginPerAddress: 10_000, maxPreLogin: 10_000 };
+
 export function tempDir(prefix = 'atoll-test-'): { path: string; remove(): void } {
   const path = mkdtempSync(join(tmpdir(), prefix));
   return { path, remove: () => rmSync(path, { recursive: true, force: true }) };
@@ -27,7 +33,7 @@ export interface TestServer extends AtollServer {
 
 export async function startTestServer(overrides: Partial<ServerConfig> = {}): Promise<TestServer> {
   const dir = overrides.dataDir ? null : tempDir();
-  const config = resolveConfig({ dataDir: dir?.path, httpPort: 0, tcpPort: 0, scrypt: TEST_SCRYPT, logLevel: 'silent', ...overrides });
+  const config = resolveConfig({ dataDir: dir?.path, httpPort: 0, tcpPort: 0, scrypt: TEST_SCRYPT, logLevel: 'silent', ...TEST_PRE_LOGIN, ...overrides });
   const server = await startServer(config, { logger: pino({ level: config.logLevel }) });
   return Object.assign(Object.create(server) as AtollServer, server, {
     dataDir: config.dataDir,
@@ -58,7 +64,10 @@ export interface ChildServer {
 export function startChildServer(dataDir: string, extraArgs: string[] = []): Promise<ChildServer> {
   const child = spawn(process.execPath, [CLI, 'serve', '--data', dataDir, '--http-port', '0', '--tcp-port', '0', ...extraArgs], {
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, ATOLL_SCRYPT_N: String(TEST_SCRYPT.N), ATOLL_LOG_LEVEL: 'info' },
+    env: {
+      ...process.env, ATOLL_SCRYPT_N: String(TEST_SCRYPT.N), ATOLL_LOG_LEVEL: 'info',
+      ATOLL_MAX_PRE_LOGIN_PER_ADDRESS: String(TEST_PRE_LOGIN.maxPreLoginPerAddress), ATOLL_MAX_PRE_LOGIN: String(TEST_PRE_LOGIN.maxPreLogin),
+    },
   });
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   return new Promise((resolve, reject) => {
