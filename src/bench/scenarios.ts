@@ -1,6 +1,6 @@
 // The scenarios, run by the coordinator through the worker pool: connect, chat, offline, storm, and
 // register (bulk account creation before a measured run).
-// Each returns a BenchResult with the figures issue 3 asks for; a figure that could not be measured is null.
+// Each returns a BenchResult with the figures its scenario reports; a figure that could not be measured is null.
 import os from 'node:os';
 import { mergeReports, type Merged } from './aggregate.js';
 import { nowUs } from './clock.js';

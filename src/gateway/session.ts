@@ -640,7 +640,7 @@ export class Session implements SessionRef, IdleTracked, IntakeWaiter {
     else this.transport.resume();
   }
 
-  /** A bug in this session's handling must not take the process down: end this connection only. */
+  /** A bug in this connection's handling must not take the process down: end this connection only. */
   private crashed = (err: unknown): void => {
     this.ctx.logger.error({ err, session: this.id }, 'session failed');
     this.fail(ErrorCode.INTERNAL, 'internal error; reconnect and resume');
@@ -768,7 +768,7 @@ export class Session implements SessionRef, IdleTracked, IntakeWaiter {
     this.closed();
   }
 
-  /** The socket is gone: release what the services hold for this session. */
+  /** The socket is gone: release what the services hold for this connection. */
   closed(): void {
     if (this.state === 'closed') return;
     const wasLive = this.state === 'live';

@@ -94,7 +94,7 @@ export class AtollConn implements BenchConn {
     socket.setNoDelay(true);
     const splitter = new FrameSplitter(MAX_FRAME);
     const link: Link = { write: (b) => socket.write(b), end: () => socket.end(), destroy: () => socket.destroy() };
-    // Events of a socket this session already replaced (a dropped one, after a reconnect) are ignored.
+    // Events of a socket this connection already replaced (a dropped one, after a reconnect) are ignored.
     const live = () => this.link === link;
     socket.on('connect', () => { if (live()) this.onOpen(); });
     socket.on('data', (chunk) => { if (live()) this.onBytes(splitter, chunk); });

@@ -96,7 +96,7 @@ export class XmppConn implements BenchConn {
         this.fail(`BAD_XML: ${(err as Error).message}`);
       }
     });
-    // Events of a socket this session already replaced (after a reconnect) are ignored.
+    // Events of a socket this connection already replaced (after a reconnect) are ignored.
     socket.on('error', (err: NodeJS.ErrnoException) => { if (this.socket === socket) this.onGone(err.code ?? 'SOCKET_ERROR'); });
     socket.on('close', () => { if (this.socket === socket) this.onGone('CLOSED'); });
     this.socket = socket;
