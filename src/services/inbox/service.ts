@@ -767,7 +767,7 @@ function inboxFragment(fragment: number, users: Map<string, InboxUser>, stores: 
         d.session.kick(ErrorCode.SESSION_REPLACED, 'this device logged in on another connection');
       } else {
         u.online++;
-        if (u.online === 1) router.call('presence', user, { type: 'online', user }).catch(warn);
+        if (u.online === 1) router.tell('presence', user, { type: 'online', user });
       }
       d.session = session;
       d.started = false;
@@ -797,7 +797,7 @@ function inboxFragment(fragment: number, users: Map<string, InboxUser>, stores: 
       d.started = false;
       d.items.resetSent();
       u.online--;
-      if (u.online === 0) router.call('presence', user, { type: 'offline', user, at: Date.now() }).catch(warn);
+      if (u.online === 0) router.tell('presence', user, { type: 'offline', user, at: Date.now() });
       evict(d);
     },
 
@@ -839,7 +839,8 @@ function inboxFragment(fragment: number, users: Map<string, InboxUser>, stores: 
       }
       commit(u, c).catch(warn);
       for (const [from, ids] of receipts) {
-        for (const part of chunks(ids)) router.call('inbox', from, { type: 'receipt', user: from, kind: 'delivered', by: user, ids: part, at: now }).catch(warn);
+                // A tell: a busy sender's fragment must not lose the receipt (its state already says delivered).
+        for (const part of chunks(ids)) router.tell('inbox', from, { type: 'receipt', user: from, kind: 'delivered', by: user, ids: part, at: now });
       }
       pump(u, d);
     },
@@ -886,7 +887,7 @@ function inboxFragment(fragment: number, users: Map<string, InboxUser>, stores: 
       if (d.session) {
         d.session = null;
         u.online--;
-        if (u.online === 0) router.call('presence', user, { type: 'offline', user, at: Date.now() }).catch(warn);
+        if (u.online === 0) router.tell('presence', user, { type: 'offline', user, at: Date.now() });
       }
       forget(u, d, false);
       const c = new Change();
