@@ -81,6 +81,24 @@ export interface ServerConfig {
   maxConcurrentAuth: number;
   /** Logins waiting for a hashing slot before new ones get SERVER_BUSY. */
   maxQueuedAuth: number;
+  // ---- login and registration rate limits (src/gateway/login-limits.ts) ----
+  /** Logins waiting for a hashing slot from one address (IPv4 address, IPv6 /64); more get RATE_LIMITED. */
+  maxQueuedAuthPerAddress: number;
+  /** Sustained Login attempts per second from one address (fractions allowed); faster get RATE_LIMITED. */
+  loginRatePerAddress: number;
+  /** Login attempts from one address above that rate. */
+  loginBurstPerAddress: number;
+  /** Sustained failed logins per second of one account (0.0333 = one per 30 s); past the burst its Logins get RATE_LIMITED. */
+  failedLoginRatePerUser: number;
+  /** Failed logins of one account above that rate. */
+  failedLoginBurstPerUser: number;
+  /** Sustained Registers per second from one address (0.0166 = one a minute); faster get RATE_LIMITED. */
+  registerRatePerAddress: number;
+  /** Registers from one address above that rate. */
+  registerBurstPerAddress: number;
+  /** Addresses (and accounts) each limit above keeps a bucket for; past it, the least recently used is dropped. */
+  maxRateLimitKeys: number;
+  // ---- end of login and registration rate limits ----
   /** Presence subscriptions one connection may hold. */
   maxSubscriptions: number;
   /**
@@ -168,6 +186,25 @@ export const defaultConfig: Readonly<ServerConfig> = Object.freeze({
   // libuv's pool has 4 threads, shared with LMDB and file writes: hashing must not take them all.
   maxConcurrentAuth: 2,
   maxQueuedAuth: 2000,
+  // ---- login and registration rate limits ----
+  // A few dozen logins waiting from one address keep the hashing slots busy for a second; more
+  // would only delay everyone else's turn.
+  maxQueuedAuthPerAddress: 32,
+  // A phone that lost its token, or a family behind one NAT, logs in a few times; a guesser from
+  // one address gets 20 tries and then one a second (86,400 a day instead of millions).
+  loginRatePerAddress: 1,
+  loginBurstPerAddress: 20,
+  // Ten wrong passwords, then one guess per 30 s per account from all addresses together
+  // (2,880 a day): its owner is locked out of password login for a while, never its devices
+  // already logged in (they Resume with tokens).
+  failedLoginRatePerUser: 1 / 30,
+  failedLoginBurstPerUser: 10,
+  // Five accounts, then one a minute per address.
+  registerRatePerAddress: 1 / 60,
+  registerBurstPerAddress: 5,
+  // About 100 bytes a bucket: three limits of 100,000 keys stay near 30 MB at worst.
+  maxRateLimitKeys: 100_000,
+  // ---- end of login and registration rate limits ----
   maxSubscriptions: 1000,
   // Phones, tablets, desktops and browsers of one person, with room to spare; one send then
   // writes at most 31 copies (2 MiB at the largest body) instead of thousands.
@@ -229,6 +266,7 @@ export function resolveConfig(overrides: Partial<ServerConfig> = {}): ServerConf
     throw new ConfigError(`maxFrameBytes (${config.maxFrameBytes}) must exceed maxBodyBytes (${config.maxBodyBytes}) by at least 1024 bytes of headers`);
   }
   checkPreLogin(config);
+  checkLoginLimits(config);
   checkScrypt(config.scrypt);
   checkInboxRecords(config);
   if (config.idleTimeoutMs <= config.heartbeatMs) {
@@ -263,6 +301,18 @@ function checkPreLogin(config: ServerConfig): void {
   const frame = config.maxPreLoginFrameBytes;
   if (frame < 2048 || frame > config.maxFrameBytes) {
     throw new ConfigError(`maxPreLoginFrameBytes (${frame}) must be at least 2048 (a Register with the longest password must fit) and at most maxFrameBytes (${config.maxFrameBytes})`);
+  }
+}
+
+/** The login and registration rate limits: rates may be fractions, bursts and caps are whole. */
+function checkLoginLimits(config: ServerConfig): void {
+  for (const key of ['loginRatePerAddress', 'failedLoginRatePerUser', 'registerRatePerAddress'] as const) {
+    const v = config[key];
+    if (typeof v !== 'number' || !Number.isFinite(v) || v <= 0) throw new ConfigError(`${key} must be a positive number (per second; fractions allowed); got ${String(v)}`);
+  }
+  for (const key of ['loginBurstPerAddress', 'failedLoginBurstPerUser', 'registerBurstPerAddress', 'maxRateLimitKeys', 'maxQueuedAuthPerAddress'] as const) {
+    const v = config[key];
+    if (!Number.isInteger(v) || v < 1) throw new ConfigError(`${key} must be a whole number of at least 1; got ${String(v)}`);
   }
 }
 

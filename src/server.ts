@@ -13,7 +13,9 @@ import { IdleSweeper } from './gateway/idle-sweeper.js';
 import { IntakeBudget } from './gateway/intake-budget.js';
 import { gatewayMetrics } from './gateway/metrics.js';
 import { OutboxFlusher } from './gateway/outbox-flusher.js';
+import { LoginLimits } from './gateway/login-limits.js';
 import { PreLoginLimits } from './gateway/pre-login-limits.js';
+import { RefusalLog } from './gateway/refusal-log.js';
 import type { GatewayContext, Session } from './gateway/session.js';
 import { createTcpListener } from './gateway/tcp-listener.js';
 import { ErrorCode } from './protocol/framing.js';
@@ -91,15 +93,18 @@ async function startLocked(config: ServerConfig, logger: Logger): Promise<AtollS
   const sessions = new Set<Session>();
   const intake = new IntakeBudget(config.intakeBudgetBytes);
   const preLogin = new PreLoginLimits(config.maxPreLoginPerAddress, config.maxPreLogin);
+  const loginLimits = new LoginLimits(config);
   const ctx: GatewayContext = {
     config, router, logger, sessions,
-    auth: new AuthGate(config.maxConcurrentAuth, config.maxQueuedAuth),
+    auth: new AuthGate(config.maxConcurrentAuth, config.maxQueuedAuth, config.maxQueuedAuthPerAddress),
     flusher: new OutboxFlusher(),
     sweeper: new IdleSweeper(config.idleTimeoutMs),
-    metrics: gatewayMetrics(registry, intake, preLogin),
+    metrics: gatewayMetrics(registry, intake, preLogin, loginLimits),
     serverName: `atoll/${VERSION}`,
     intake,
     preLogin,
+    loginLimits,
+    refusalLog: new RefusalLog(logger),
   };
   const tlsOptions = config.tls ? readTls(config.tls) : null;
   const http = createHttpListener(ctx, registry, tlsOptions);

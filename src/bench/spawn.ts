@@ -11,6 +11,12 @@ import { fileURLToPath } from 'node:url';
 export const BENCH_SCRYPT_N = 1024;
 /** Pre-login caps of the spawned server: above any fleet a bench opens (one process holds at most 20,000 sockets). */
 export const BENCH_MAX_PRE_LOGIN = 100_000;
+/**
+ * Login and registration limits of the spawned server: a bench registers and logs in thousands of
+ * users from each 127.0.0.x source (and again after every drop in the reconnect scenario).
+ */
+const BENCH_LOGIN_LIMITS_ENV = Object.fromEntries(['LOGIN_RATE_PER_ADDRESS', 'LOGIN_BURST_PER_ADDRESS', 'FAILED_LOGIN_RATE_PER_USER',
+  'FAILED_LOGIN_BURST_PER_USER', 'REGISTER_RATE_PER_ADDRESS', 'REGISTER_BURST_PER_ADDRESS', 'MAX_QUEUED_AUTH_PER_ADDRESS'].map((name) => [`ATOLL_${name}`, '100000']));
 
 export interface SpawnedServer {
   pid: number;
@@ -63,6 +69,7 @@ export async function spawnServer(opts: { cpu?: string; log: (line: string) => v
   const env = {
     ...process.env, ATOLL_SCRYPT_N: String(BENCH_SCRYPT_N), ATOLL_LOG_LEVEL: process.env.ATOLL_LOG_LEVEL ?? 'warn',
     ATOLL_MAX_PRE_LOGIN_PER_ADDRESS: String(BENCH_MAX_PRE_LOGIN), ATOLL_MAX_PRE_LOGIN: String(BENCH_MAX_PRE_LOGIN),
+    ...BENCH_LOGIN_LIMITS_ENV,
   };
   const child = opts.cpu
     ? spawn('taskset', ['-c', opts.cpu, process.execPath, ...args], { env, stdio: ['ignore', 'ignore', 'pipe'] })

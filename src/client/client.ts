@@ -94,6 +94,8 @@ const MAX_IN_FLIGHT_SENDS = 256;
 /** The server's per-request limit for user and id lists. */
 const LIST_CHUNK = 1000;
 const MIN_RETRY_MS = 50;
+/** Times a Login, Register or Resume refused with RATE_LIMITED is sent again before the call rejects with it. */
+const MAX_RATE_LIMITED_RETRIES = 2;
 /** Errors after which reconnecting cannot help. */
 const TERMINAL_CODES = new Set(['AUTH_FAILED', 'TOO_MANY_ATTEMPTS', 'TOO_MANY_DEVICES', 'SESSION_REPLACED', 'INVALID_TOKEN', 'UNSUPPORTED_VERSION', 'ALREADY_AUTHENTICATED']);
 /** Send errors that mean "not now": nothing was stored; every send waits retryAfterMs, then goes again with its id. */
@@ -391,7 +393,7 @@ export class Client extends Emitter<ClientEvents> {
 
   /** A request on a connection that is not logged in yet: it fails with the connection. */
   private handshakeCall(conn: Connection, body: Omit<Frame, 'ref'>, onReply?: (frame: DecodedFrame) => void): Promise<DecodedFrame> {
-    return this.retryWhileStorageDown(() => this.handshakeCallOnce(conn, body, onReply));
+    return this.retryWhileStorageDown(() => this.handshakeCallOnce(conn, body, onReply), MAX_RATE_LIMITED_RETRIES);
   }
 
   private handshakeCallOnce(conn: Connection, body: Omit<Frame, 'ref'>, onReply?: (frame: DecodedFrame) => void): Promise<DecodedFrame> {
@@ -698,14 +700,20 @@ export class Client extends Emitter<ClientEvents> {
   /**
    * STORAGE_UNAVAILABLE (the server could store nothing, e.g. its disk is full) is not the
    * request's fault: send it again after retryAfterMs, as long as that fits in requestTimeoutMs.
+   * So is RATE_LIMITED on Login/Register/Resume, up to `rateLimitedRetries` times: each one
+   * counts toward the server's failed attempts on the connection, so the client does not spend
+   * them all on waiting.
    */
-  private async retryWhileStorageDown(attempt: () => Promise<DecodedFrame>): Promise<DecodedFrame> {
+  private async retryWhileStorageDown(attempt: () => Promise<DecodedFrame>, rateLimitedRetries = 0): Promise<DecodedFrame> {
     const deadline = performance.now() + this.requestTimeoutMs;
+    let rateLimited = 0;
     for (;;) {
       try {
         return await attempt();
       } catch (err) {
-        if (!(err instanceof AtollError) || err.code !== 'STORAGE_UNAVAILABLE' || err.fatal) throw err;
+        if (!(err instanceof AtollError) || err.fatal) throw err;
+        const retry = err.code === 'STORAGE_UNAVAILABLE' || (err.code === 'RATE_LIMITED' && rateLimited++ < rateLimitedRetries);
+        if (!retry) throw err;
         const wait = Math.max(MIN_RETRY_MS, err.retryAfterMs);
         if (this.currentState === 'closed' || performance.now() + wait > deadline) throw err;
         await new Promise((resolve) => setTimeout(resolve, wait));

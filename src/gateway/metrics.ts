@@ -3,6 +3,7 @@
 // a prom-client inc() per frame would allocate on the hottest path.
 import { Counter, Gauge, type Registry } from 'prom-client';
 import type { IntakeBudget } from './intake-budget.js';
+import { RATE_LIMIT_REASONS, type LoginLimits } from './login-limits.js';
 import type { PreLoginLimits, RefusalReason } from './pre-login-limits.js';
 
 /** Why a connection was turned away: at connect (the pre-login caps) or before it logged in. */
@@ -25,10 +26,14 @@ export interface GatewayMetrics {
   sessionsLive: Gauge;
   /** Connections refused or closed before login, by reason. */
   refused: Counter<'reason'>;
+  /** Logins that failed: wrong password or unknown user ('password'), bad resume token ('token'). */
+  loginFailures: Counter<'kind'>;
+  /** Logins, Resumes and Registers refused with RATE_LIMITED, by the limit that refused them. */
+  rateLimited: Counter<'reason'>;
   counts: GatewayCounts;
 }
 
-export function gatewayMetrics(registry: Registry, intake: IntakeBudget, preLogin: PreLoginLimits): GatewayMetrics {
+export function gatewayMetrics(registry: Registry, intake: IntakeBudget, preLogin: PreLoginLimits, loginLimits: LoginLimits): GatewayMetrics {
   const registers = [registry];
   const counts: GatewayCounts = { framesIn: 0, framesOut: 0, messagesAccepted: 0, slowConsumers: 0, intakePauses: 0, pingPauses: 0, outputPauses: 0 };
   const counter = (name: string, help: string, key: keyof GatewayCounts) => {
@@ -65,10 +70,37 @@ export function gatewayMetrics(registry: Registry, intake: IntakeBudget, preLogi
     name: 'atoll_intake_peak_bytes', help: 'Highest atoll_intake_bytes since start (to size intakeBudgetBytes)', registers,
     collect() { this.set(intake.peak); },
   });
+  const { loginFailures, rateLimited } = loginMetrics(registry, loginLimits);
   return {
+    loginFailures,
+    rateLimited,
     connections: new Gauge({ name: 'atoll_connections', help: 'Open client connections', registers }),
     sessionsLive: new Gauge({ name: 'atoll_sessions_live', help: 'Logged-in sessions', registers }),
     refused,
     counts,
   };
+}
+
+function loginMetrics(registry: Registry, limits: LoginLimits): Pick<GatewayMetrics, 'loginFailures' | 'rateLimited'> {
+  const registers = [registry];
+  const loginFailures = new Counter({
+    name: 'atoll_login_failures_total', registers, labelNames: ['kind'] as const,
+    help: 'Failed logins: unknown user or wrong password (password), unknown, revoked or expired resume token (token)',
+  });
+  for (const kind of ['password', 'token']) loginFailures.inc({ kind }, 0);
+  const rateLimited = new Counter({
+    name: 'atoll_auth_rate_limited_total', registers, labelNames: ['reason'] as const,
+    help: 'Login, Resume and Register requests refused with RATE_LIMITED, by limit (login_address, login_user, register_address, auth_queue_address)',
+  });
+  for (const reason of RATE_LIMIT_REASONS) rateLimited.inc({ reason }, 0);
+  new Gauge({
+    name: 'atoll_rate_limit_keys', help: 'Keys (addresses or accounts) each login limit keeps a bucket for (capped by maxRateLimitKeys)', registers,
+    labelNames: ['limit'] as const,
+    collect() {
+      this.set({ limit: 'login_address' }, limits.loginPerAddress.size);
+      this.set({ limit: 'login_user' }, limits.failuresPerUser.size);
+      this.set({ limit: 'register_address' }, limits.registerPerAddress.size);
+    },
+  });
+  return { loginFailures, rateLimited };
 }

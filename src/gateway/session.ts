@@ -13,14 +13,17 @@ import {
 import { hashPassword, newSalt, newToken, parseToken, tokenHash, verifyPassword } from '../services/accounts/credentials.js';
 import type { Services } from '../services/index.js';
 import type { atoll } from '../protocol/generated/atoll.js';
-import { AuthGateBusyError, type AuthGate } from './auth-gate.js';
+import { AuthGateAddressBusyError, AuthGateBusyError, type AuthGate } from './auth-gate.js';
 import type { IdleSweeper, IdleTracked } from './idle-sweeper.js';
 import type { OutboxFlusher } from './outbox-flusher.js';
+import { TokenBucket } from './token-bucket.js';
 import type { Transport } from './transport.js';
 import { validDevice, validMessageId, validNewUser, validPassword, validUser } from './validate.js';
 import type { GatewayMetrics } from './metrics.js';
 import type { IntakeBudget, IntakeWaiter } from './intake-budget.js';
-import type { PreLoginLimits, PreLoginSlot } from './pre-login-limits.js';
+import { retryAfterMs, type LoginLimits, type RateLimitReason, type RateLimited } from './login-limits.js';
+import { addressKey, type PreLoginLimits, type PreLoginSlot } from './pre-login-limits.js';
+import type { RefusalLog } from './refusal-log.js';
 
 export interface GatewayContext {
   config: ServerConfig;
@@ -34,6 +37,8 @@ export interface GatewayContext {
   serverName: string;
   intake: IntakeBudget;
   preLogin: PreLoginLimits;
+  loginLimits: LoginLimits;
+  refusalLog: RefusalLog;
 }
 
 type State = 'hello' | 'auth' | 'live' | 'closed';
@@ -58,6 +63,14 @@ const HOLD_OUTPUT = 2;
 const HOLD_PING = 4;
 /** Unsent output that stops reading before login: a few frames' worth of replies. */
 const PRE_LOGIN_OUTPUT_FRAMES = 4;
+/** When a login refused because its address has maxQueuedAuthPerAddress waiting may try again: a few hashing slots. */
+const AUTH_QUEUE_RETRY_MS = 1000;
+const RATE_LIMIT_MESSAGES: Record<RateLimitReason, (c: ServerConfig) => string> = {
+  login_address: (c) => `too many logins from your address (${c.loginBurstPerAddress} at once, then ${c.loginRatePerAddress}/s: loginBurstPerAddress, loginRatePerAddress); retry after retry_after_ms`,
+  login_user: (c) => `too many failed logins for this account (${c.failedLoginBurstPerUser}, then one per ${Math.round(1 / c.failedLoginRatePerUser)} s: failedLoginBurstPerUser, failedLoginRatePerUser); retry after retry_after_ms`,
+  register_address: (c) => `too many registrations from your address (${c.registerBurstPerAddress}, then one per ${Math.round(1 / c.registerRatePerAddress)} s: registerBurstPerAddress, registerRatePerAddress); retry after retry_after_ms`,
+  auth_queue_address: (c) => `${c.maxQueuedAuthPerAddress} logins from your address are already waiting (maxQueuedAuthPerAddress); retry after retry_after_ms`,
+};
 const DECOY_SALT = newSalt();
 const DECOY_HASH = new Uint8Array(32);
 
@@ -95,8 +108,7 @@ export class Session implements SessionRef, IdleTracked, IntakeWaiter {
   private device = '';
   private authBusy = false;
   private loginFailures = 0;
-  private sendTokens: number;
-  private lastRefill = Date.now();
+  private readonly sendTokens: TokenBucket;
   /** Sends waiting for a rate token, in arrival order; null when none wait. */
   private sendQueue: PendingSend[] | null = null;
   private sendTimer: NodeJS.Timeout | null = null;
@@ -115,8 +127,7 @@ export class Session implements SessionRef, IdleTracked, IntakeWaiter {
   private held: Uint8Array[] | null = null;
   /** Set while a whenDrained callback for the output hold is registered. */
   private awaitingDrain = false;
-  private pingTokens: number;
-  private pingRefill = Date.now();
+  private readonly pingTokens: TokenBucket;
   /** The Ping that found no token: answered when one comes, before anything after it is read. */
   private pendingPing: { ref: number; nonce: number } | null = null;
   private pingTimer: NodeJS.Timeout | null = null;
@@ -127,8 +138,9 @@ export class Session implements SessionRef, IdleTracked, IntakeWaiter {
   constructor(private transport: Transport, private readonly ctx: GatewayContext, private slot: PreLoginSlot | null = null) {
     // Small frames until login: a client that has proven nothing may not make the server buffer much.
     this.splitter = new FrameSplitter(ctx.config.maxPreLoginFrameBytes);
-    this.sendTokens = ctx.config.sendBurst;
-    this.pingTokens = ctx.config.pingBurst;
+    const now = Date.now();
+    this.sendTokens = new TokenBucket(ctx.config.sendBurst, ctx.config.sendRatePerSec, now);
+    this.pingTokens = new TokenBucket(ctx.config.pingBurst, ctx.config.pingRatePerSec, now);
     ctx.sessions.add(this);
     ctx.sweeper.track(this);
     ctx.metrics.connections.inc();
@@ -288,8 +300,7 @@ export class Session implements SessionRef, IdleTracked, IntakeWaiter {
     this.pendingPing = { ref, nonce };
     this.ctx.metrics.counts.pingPauses++;
     this.hold(HOLD_PING);
-    const wait = Math.max(1, Math.ceil(((1 - this.pingTokens) * 1000) / this.ctx.config.pingRatePerSec));
-    this.pingTimer = setTimeout(this.pingDue, wait);
+    this.pingTimer = setTimeout(this.pingDue, this.pingTokens.msUntilToken());
   }
 
   private pingDue = (): void => {
@@ -303,13 +314,7 @@ export class Session implements SessionRef, IdleTracked, IntakeWaiter {
   };
 
   private takePingToken(): boolean {
-    const c = this.ctx.config;
-    const now = Date.now();
-    this.pingTokens = Math.min(c.pingBurst, this.pingTokens + ((now - this.pingRefill) * c.pingRatePerSec) / 1000);
-    this.pingRefill = now;
-    if (this.pingTokens < 1) return false;
-    this.pingTokens -= 1;
-    return true;
+    return this.pingTokens.take();
   }
 
   // ---- accounts ----
@@ -336,6 +341,8 @@ export class Session implements SessionRef, IdleTracked, IntakeWaiter {
     if (await this.ctx.router.call('accounts', user, { type: 'credentials', user }) !== null) {
       throw new RequestError(ErrorCode.USER_EXISTS, `the name ${user} is taken`);
     }
+    const limited = this.ctx.loginLimits.register(this.addressKey());
+    if (limited !== null) this.rateLimited(limited, user);
     const salt = newSalt();
     const passwordHash = await this.admit(() => hashPassword(password, salt, scrypt));
     // The inbox first: if we crash between the two, a retry of Register completes the account.
@@ -353,20 +360,37 @@ export class Session implements SessionRef, IdleTracked, IntakeWaiter {
     }
     const user = req.user;
     const password = req.password;
-    const creds = await this.ctx.router.call('accounts', user, { type: 'credentials', user });
-    // An unknown user costs the same hashing as a wrong password: timing must not tell which.
-    const against = creds ?? { salt: DECOY_SALT, passwordHash: DECOY_HASH, scrypt: null };
-    const matches = await this.admit(() => verifyPassword(password, against.salt, against.passwordHash, against.scrypt ?? this.ctx.config.scrypt));
+    const limits = this.ctx.loginLimits;
+    // Before the lookup, and for unknown names too: a refusal must not tell whether the user exists.
+    const limited = limits.login(this.addressKey(), user);
+    if (limited !== null) this.rateLimited(limited, user);
+    let matches: boolean;
+    let creds: Awaited<ReturnType<Session['credentials']>>;
+    try {
+      creds = await this.credentials(user);
+      // An unknown user costs the same hashing as a wrong password: timing must not tell which.
+      const against = creds ?? { salt: DECOY_SALT, passwordHash: DECOY_HASH, scrypt: null };
+      matches = await this.admit(() => verifyPassword(password, against.salt, against.passwordHash, against.scrypt ?? this.ctx.config.scrypt));
+    } catch (err) {
+      // Not hashed (busy, refused, failed): no guess was made at this account.
+      limits.loginSucceeded(user);
+      throw err;
+    }
     if (!matches || creds === null) {
       this.ctx.logger.warn({ user, device, remote: this.transport.remote }, 'login failed: unknown user or wrong password');
-      return this.loginFailed();
+      return this.loginFailed('password');
     }
+    limits.loginSucceeded(user);
     await this.claimDevice(user, device);
     const { token, hash } = newToken(user, device);
     const expiresAt = Date.now() + this.ctx.config.resumeTokenTtlMs;
     await this.ctx.router.call('accounts', user, { type: 'issueToken', user, device, tokenHash: hash, expiresAt });
     await this.goLive(ref, user, device, token, expiresAt);
     return undefined;
+  }
+
+  private credentials(user: string) {
+    return this.ctx.router.call('accounts', user, { type: 'credentials', user });
   }
 
   /** A new device is registered before its token exists, so the device cap can refuse it first. */
@@ -383,33 +407,61 @@ export class Session implements SessionRef, IdleTracked, IntakeWaiter {
       throw new RequestError(ErrorCode.INVALID_TOKEN, 'the resume token is malformed; log in with the password');
     }
     const { user, device, secret } = parsed;
+    const address = this.addressKey();
+    const limited = this.ctx.loginLimits.resume(address);
+    if (limited !== null) this.rateLimited(limited, user);
     const hash = tokenHash(secret);
     const now = Date.now();
     const expiresAt = now + this.ctx.config.resumeTokenTtlMs;
     const renewed = await this.ctx.router.call('accounts', user, { type: 'renewToken', user, device, tokenHash: hash, now, expiresAt });
     if (!renewed.ok) {
       this.ctx.logger.warn({ user, device, remote: this.transport.remote }, 'resume failed: unknown, revoked or expired token');
-      return this.loginFailed(ErrorCode.INVALID_TOKEN, 'the resume token is unknown, revoked or expired; log in with the password');
+      this.ctx.loginLimits.resumeFailed(address);
+      return this.loginFailed('token', ErrorCode.INVALID_TOKEN, 'the resume token is unknown, revoked or expired; log in with the password');
     }
     await this.goLive(ref, user, device, req.token ?? '', expiresAt);
     return undefined;
   }
 
-  private loginFailed(code = ErrorCode.AUTH_FAILED, message = 'unknown user or wrong password'): never {
+  private loginFailed(kind: 'password' | 'token', code = ErrorCode.AUTH_FAILED, message = 'unknown user or wrong password'): never {
+    this.ctx.metrics.loginFailures.inc({ kind });
+    this.countAttempt();
+    throw new RequestError(code, message);
+  }
+
+  /** A failure or a refusal: past maxLoginAttempts on one connection it is closed. */
+  private countAttempt(): void {
     this.loginFailures++;
     if (this.loginFailures >= this.ctx.config.maxLoginAttempts) {
-      throw new RequestError(ErrorCode.TOO_MANY_ATTEMPTS, `${this.loginFailures} failed logins on this connection`);
+      throw new RequestError(ErrorCode.TOO_MANY_ATTEMPTS, `${this.loginFailures} failed or refused logins on this connection`);
     }
-    throw new RequestError(code, message);
+  }
+
+  /** Refuses a Login, Resume or Register with RATE_LIMITED (not fatal); it counts as a failed attempt. */
+  private rateLimited(limited: RateLimited, user: string): never {
+    const address = this.addressKey();
+    this.ctx.metrics.rateLimited.inc({ reason: limited.reason });
+    this.ctx.refusalLog.refused(address, { reason: limited.reason, user, remote: this.transport.remote });
+    this.countAttempt();
+    throw new RequestError(ErrorCode.RATE_LIMITED, RATE_LIMIT_MESSAGES[limited.reason](this.ctx.config), retryAfterMs(limited.waitMs));
   }
 
   private async admit<T>(work: () => Promise<T>): Promise<T> {
     try {
-      return await this.ctx.auth.run(work);
+      return await this.ctx.auth.run(this.addressKey(), work);
     } catch (err) {
       if (err instanceof AuthGateBusyError) throw new RequestError(ErrorCode.SERVER_BUSY, 'too many logins at once; retry later', 1000 + Math.floor(Math.random() * 2000));
+      if (err instanceof AuthGateAddressBusyError) this.rateLimited({ reason: 'auth_queue_address', waitMs: AUTH_QUEUE_RETRY_MS }, '');
       throw err;
     }
+  }
+
+  /** What counts as this connection's source for the per-address limits (IPv4 address, IPv6 /64). */
+  private addressKey(): string {
+    if (this.slot !== null) return this.slot.key;
+    const remote = this.transport.remote;
+    const colon = remote.lastIndexOf(':');
+    return addressKey(colon < 0 ? remote : remote.slice(0, colon));
   }
 
   /** Binds the device to this connection, answers LoginOk, then lets queued items flow. */
@@ -541,17 +593,11 @@ export class Session implements SessionRef, IdleTracked, IntakeWaiter {
   }
 
   private takeSendToken(): boolean {
-    const c = this.ctx.config;
-    const now = Date.now();
-    this.sendTokens = Math.min(c.sendBurst, this.sendTokens + ((now - this.lastRefill) * c.sendRatePerSec) / 1000);
-    this.lastRefill = now;
-    if (this.sendTokens < 1) return false;
-    this.sendTokens -= 1;
-    return true;
+    return this.sendTokens.take();
   }
 
   private msUntilToken(): number {
-    return Math.max(1, Math.ceil(((1 - this.sendTokens) * 1000) / this.ctx.config.sendRatePerSec));
+    return this.sendTokens.msUntilToken();
   }
 
   private ack(seq: number): void {

@@ -8,8 +8,12 @@ import { fileURLToPath } from 'node:url';
 /** dist/src/cli/main.js of the same build as this compiled test. */
 export const MAIN = fileURLToPath(new URL('../../src/cli/main.js', import.meta.url));
 
-/** Flags that keep a test server fast: cheap password hashing. */
-export const FAST_SERVER_FLAGS = ['--host', '127.0.0.1', '--http-port', '0', '--tcp-port', '0', '--scrypt-n', '1024', '--log-level', 'info'];
+/** Login and registration limits out of the way of tests that log in many times from 127.0.0.1. */
+const HIGH_LOGIN_LIMITS = ['login-rate-per-address', 'login-burst-per-address', 'failed-login-rate-per-user', 'failed-login-burst-per-user',
+  'register-rate-per-address', 'register-burst-per-address', 'max-queued-auth-per-address'].flatMap((flag) => [`--${flag}`, '100000']);
+
+/** Flags that keep a test server fast: cheap password hashing, high login limits. */
+export const FAST_SERVER_FLAGS = ['--host', '127.0.0.1', '--http-port', '0', '--tcp-port', '0', '--scrypt-n', '1024', '--log-level', 'info', ...HIGH_LOGIN_LIMITS];
 
 export interface CliResult {
   code: number | null;

@@ -18,6 +18,24 @@ export const TEST_SCRYPT = { N: 1024, r: 8, p: 1 };
  */
 export const TEST_PRE_LOGIN = { maxPreLoginPerAddress: 10_000, maxPreLogin: 10_000 };
 
+/**
+ * The same for the login and registration rate limits: the suite logs in and registers thousands
+ * of times from 127.0.0.1 (tests of the limits set their own).
+ */
+export const TEST_LOGIN_LIMITS = {
+  loginRatePerAddress: 100_000, loginBurstPerAddress: 100_000,
+  failedLoginRatePerUser: 100_000, failedLoginBurstPerUser: 100_000,
+  registerRatePerAddress: 100_000, registerBurstPerAddress: 100_000,
+  maxQueuedAuthPerAddress: 100_000,
+};
+
+/** TEST_LOGIN_LIMITS as the ATOLL_* variables of `atoll serve`. */
+export function loginLimitsEnv(): Record<string, string> {
+  const env: Record<string, string> = {};
+  for (const [key, value] of Object.entries(TEST_LOGIN_LIMITS)) env[`ATOLL_${key.replace(/([a-z])([A-Z])/g, '$1_$2').toUpperCase()}`] = String(value);
+  return env;
+}
+
 export function tempDir(prefix = 'atoll-test-'): { path: string; remove(): void } {
   const path = mkdtempSync(join(tmpdir(), prefix));
   return { path, remove: () => rmSync(path, { recursive: true, force: true }) };
@@ -33,7 +51,7 @@ export interface TestServer extends AtollServer {
 
 export async function startTestServer(overrides: Partial<ServerConfig> = {}): Promise<TestServer> {
   const dir = overrides.dataDir ? null : tempDir();
-  const config = resolveConfig({ dataDir: dir?.path, httpPort: 0, tcpPort: 0, scrypt: TEST_SCRYPT, logLevel: 'silent', ...TEST_PRE_LOGIN, ...overrides });
+  const config = resolveConfig({ dataDir: dir?.path, httpPort: 0, tcpPort: 0, scrypt: TEST_SCRYPT, logLevel: 'silent', ...TEST_PRE_LOGIN, ...TEST_LOGIN_LIMITS, ...overrides });
   const server = await startServer(config, { logger: pino({ level: config.logLevel }) });
   return Object.assign(Object.create(server) as AtollServer, server, {
     dataDir: config.dataDir,
@@ -67,6 +85,7 @@ export function startChildServer(dataDir: string, extraArgs: string[] = []): Pro
     env: {
       ...process.env, ATOLL_SCRYPT_N: String(TEST_SCRYPT.N), ATOLL_LOG_LEVEL: 'info',
       ATOLL_MAX_PRE_LOGIN_PER_ADDRESS: String(TEST_PRE_LOGIN.maxPreLoginPerAddress), ATOLL_MAX_PRE_LOGIN: String(TEST_PRE_LOGIN.maxPreLogin),
+      ...loginLimitsEnv(),
     },
   });
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
