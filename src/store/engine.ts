@@ -203,6 +203,15 @@ export class StorageEngine {
     return this.options.health ?? null;
   }
 
+  /** See StorageHealth.epoch (0 without a health). */
+  storageEpoch(): number {
+    return this.health?.epoch ?? 0;
+  }
+
+  storageAvailable(): boolean {
+    return this.health?.available ?? true;
+  }
+
   register(fragment: number, cache: CacheFragment): void {
     this.fragments.set(fragment, cache);
   }
