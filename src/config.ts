@@ -139,6 +139,13 @@ export interface ServerConfig {
    * clear error at start instead of a crash later. Costs about 2-4 s per GB of store.
    */
   verifyStore: boolean;
+  /**
+   * Free bytes the filesystems of the data and log directories must keep. Below it, new sends,
+   * registrations and logins are refused with STORAGE_UNAVAILABLE (retryable) before anything is
+   * written, so the disk does not actually fill; acks and other small writes still go through.
+   * 0 turns the check off (a write that meets a full disk is still refused the same way).
+   */
+  storageReserveBytes: number;
   /** pino log level. */
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 }
@@ -219,6 +226,7 @@ export const defaultConfig: Readonly<ServerConfig> = Object.freeze({
   checkpointIntervalMs: 5_000,
   repair: false,
   verifyStore: false,
+  storageReserveBytes: 64 * 1024 * 1024,
   logLevel: 'info',
 });
 
@@ -280,8 +288,13 @@ export function resolveConfig(overrides: Partial<ServerConfig> = {}): ServerConf
     throw new ConfigError(`checkpointIntervalMs must be a number >= 0; got ${config.checkpointIntervalMs}`);
   }
   if (!Number.isFinite(config.syncDelayMs) || config.syncDelayMs < 0) throw new ConfigError(`syncDelayMs must be a number >= 0; got ${config.syncDelayMs}`);
+  checkStorageReserve(config.storageReserveBytes);
   if (config.tls && (!config.tls.cert || !config.tls.key)) throw new ConfigError('tls needs both cert and key (paths to PEM files)');
   return config;
+}
+
+function checkStorageReserve(v: number): void {
+  if (!Number.isSafeInteger(v) || v < 0) throw new ConfigError(`storageReserveBytes must be a whole number of bytes >= 0 (0 turns the free-space check off); got ${v}`);
 }
 
 /** What node's scrypt accepts, checked here so that no registration fails on a bad setting later. */

@@ -23,9 +23,10 @@ import { accountsService } from './services/accounts/service.js';
 import type { Services } from './services/index.js';
 import { inboxService } from './services/inbox/service.js';
 import { presenceService } from './services/presence/service.js';
-import { checkBeforeOpen, lockDataDir } from './store/data-check.js';
+import { checkBeforeOpen, lockDataDir, logDirsOf } from './store/data-check.js';
 import { StorageEngine, type RecoveryReport } from './store/engine.js';
 import { openStores } from './store/kv.js';
+import { StorageHealth } from './store/storage-health.js';
 import { VERSION } from './version.js';
 
 export interface AtollServer {
@@ -65,14 +66,15 @@ async function startLocked(config: ServerConfig, logger: Logger): Promise<AtollS
   const router = new LocalRouter<Services>(config.fragments, config.hashSeed, config.mailboxLimit);
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
+  const storage = storageHealth(config, registry, logger);
   let engine: StorageEngine;
   try {
-    engine = await StorageEngine.open({ config, stores, registry, fragmentOf: (user) => router.fragmentOf(user) });
+    engine = await StorageEngine.open({ config, stores, registry, fragmentOf: (user) => router.fragmentOf(user), health: storage });
   } catch (err) {
     await stores.root.close();
     throw err;
   }
-  router.register('accounts', accountsService(stores));
+  router.register('accounts', accountsService(stores, storage));
   router.register('inbox', inboxService(stores, router, {
     window: config.inboxWindow, windowBytes: config.inboxWindowBytes, engine,
     maxDevicesPerUser: config.maxDevicesPerUser, maxQueuedBytesPerUser: config.maxQueuedBytesPerUser, registry,
@@ -89,6 +91,7 @@ async function startLocked(config: ServerConfig, logger: Logger): Promise<AtollS
   for (const note of recovery.warnings) logger.warn(note.details, note.msg);
   logger.info({ durability: config.durability, ms: Math.round(recovery.ms), records: recovery.records, ops: recovery.ops, flushRounds: recovery.flushRounds }, 'storage recovered');
   engine.start();
+  await storage.start();
   registerLoadGauge(registry, router);
   const sessions = new Set<Session>();
   const intake = new IntakeBudget(config.intakeBudgetBytes);
@@ -105,6 +108,7 @@ async function startLocked(config: ServerConfig, logger: Logger): Promise<AtollS
     preLogin,
     loginLimits,
     refusalLog: new RefusalLog(logger),
+    storage,
   };
   const tlsOptions = config.tls ? readTls(config.tls) : null;
   const http = createHttpListener(ctx, registry, tlsOptions);
@@ -115,6 +119,7 @@ async function startLocked(config: ServerConfig, logger: Logger): Promise<AtollS
   } catch (err) {
     http.close();
     tcp?.close();
+    storage.stop();
     await engine.close();
     await stores.root.close();
     throw err;
@@ -136,11 +141,28 @@ async function startLocked(config: ServerConfig, logger: Logger): Promise<AtollS
     http.closeAllConnections?.();
     // Every write issued so far resolves before close returns: nothing acked is left behind.
     await engine.close();
+    storage.stop();
     await stores.root.flushed;
     await stores.root.close();
     logger.info('stopped');
   })());
   return { httpPort, tcpPort, metrics: registry, close };
+}
+
+/** Free space of every directory the server writes to, with one log line per change. */
+function storageHealth(config: ServerConfig, registry: Registry, logger: Logger): StorageHealth {
+  const dirs = config.durability === 'log' ? [config.dataDir, ...logDirsOf(config)] : [config.dataDir];
+  return new StorageHealth({
+    dirs, reserveBytes: config.storageReserveBytes, registry,
+    onChange(available, state) {
+      if (!available) {
+        logger.warn({ freeBytes: state.freeBytes, reserveBytes: state.reserveBytes, reason: state.reason, dirs },
+          'storage unavailable: new sends, registrations and logins are refused with STORAGE_UNAVAILABLE until space is freed');
+      } else {
+        logger.info({ freeBytes: state.freeBytes, reserveBytes: state.reserveBytes }, 'storage available again: writes resumed');
+      }
+    },
+  });
 }
 
 function listen(server: net.Server, host: string, port: number, backlog: number): Promise<void> {

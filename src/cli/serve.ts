@@ -17,6 +17,9 @@ export async function serve(argv: readonly string[]): Promise<number> {
   for (const warning of warnings) logger.warn(warning);
   logger.info({ configFile: file, host: config.host, dataDir: config.dataDir }, 'configuration loaded');
   handleStrayErrors(logger);
+  // Signals are ours from here on: one during startup (a long log replay) stops the server as
+  // soon as it is open, cleanly, instead of killing it half-way or being lost.
+  const signals = new SignalWatch(logger);
 
   let server: AtollServer;
   try {
@@ -24,10 +27,73 @@ export async function serve(argv: readonly string[]): Promise<number> {
     const { startServer } = await import('../server.js');
     server = await startServer(config, { logger });
   } catch (err) {
+    signals.dispose();
     logger.fatal({ err }, 'server failed to start');
     throw new CliError(`atoll serve: cannot start: ${(err as Error).message}`, ExitCode.server);
   }
-  return waitForSignal(server, logger);
+  return signals.closeOnSignal(server);
+}
+
+/** Listens for SIGINT/SIGTERM from the start; closes the server on the first, exits on the second. */
+class SignalWatch {
+  private server: AtollServer | null = null;
+  private received: NodeJS.Signals | null = null;
+  private finish: ((code: number) => void) | null = null;
+  private readonly exited: Promise<number>;
+
+  constructor(private readonly logger: Logger) {
+    this.exited = new Promise((resolve) => { this.finish = resolve; });
+    process.on('SIGINT', this.onSignal);
+    process.on('SIGTERM', this.onSignal);
+  }
+
+  dispose(): void {
+    process.off('SIGINT', this.onSignal);
+    process.off('SIGTERM', this.onSignal);
+  }
+
+  closeOnSignal(server: AtollServer): Promise<number> {
+    this.server = server;
+    if (this.received) this.close(this.received);
+    return this.exited;
+  }
+
+  private onSignal = (signal: NodeJS.Signals): void => {
+    if (this.received) {
+      this.logger.warn({ signal }, 'second signal while closing: exiting now');
+      // During startup nobody waits on `exited` yet: leave at once.
+      if (!this.server) process.exit(ExitCode.interrupted);
+      this.finish?.(ExitCode.interrupted);
+      return;
+    }
+    this.received = signal;
+    if (!this.server) {
+      this.logger.info({ signal }, 'signal received while starting: closing the server once its storage is open');
+      return;
+    }
+    this.close(signal);
+  };
+
+  private close(signal: NodeJS.Signals): void {
+    const server = this.server!;
+    this.logger.info({ signal }, 'signal received: closing the server');
+    const deadline = setTimeout(() => {
+      this.logger.error({ deadlineMs: CLOSE_DEADLINE_MS }, 'close did not finish in time: exiting');
+      this.finish?.(ExitCode.server);
+    }, CLOSE_DEADLINE_MS);
+    deadline.unref();
+    server.close().then(
+      () => {
+        clearTimeout(deadline);
+        this.finish?.(ExitCode.ok);
+      },
+      (err: unknown) => {
+        clearTimeout(deadline);
+        this.logger.error({ err }, 'close failed');
+        this.finish?.(ExitCode.server);
+      },
+    );
+  }
 }
 
 /**
@@ -60,37 +126,4 @@ function loadOrExplain(flags: FlagValues): LoadedConfig {
     if (err instanceof CliError) throw new CliError(`atoll serve: ${err.message}`, err.exitCode);
     throw err;
   }
-}
-
-function waitForSignal(server: AtollServer, logger: Logger): Promise<number> {
-  return new Promise((resolve) => {
-    let closing = false;
-    const onSignal = (signal: NodeJS.Signals) => {
-      if (closing) {
-        logger.warn({ signal }, 'second signal while closing: exiting now');
-        resolve(ExitCode.interrupted);
-        return;
-      }
-      closing = true;
-      logger.info({ signal }, 'signal received: closing the server');
-      const deadline = setTimeout(() => {
-        logger.error({ deadlineMs: CLOSE_DEADLINE_MS }, 'close did not finish in time: exiting');
-        resolve(ExitCode.server);
-      }, CLOSE_DEADLINE_MS);
-      deadline.unref();
-      server.close().then(
-        () => {
-          clearTimeout(deadline);
-          resolve(ExitCode.ok);
-        },
-        (err: unknown) => {
-          clearTimeout(deadline);
-          logger.error({ err }, 'close failed');
-          resolve(ExitCode.server);
-        },
-      );
-    };
-    process.on('SIGINT', onSignal);
-    process.on('SIGTERM', onSignal);
-  });
 }

@@ -190,6 +190,8 @@ export class Client extends Emitter<ClientEvents> {
   private rebuildWaiting = false;
   private inFlightSends = 0;
   private sendOrder = 0;
+  /** Set by a "send later" error: nothing is sent again until every send in flight is answered. */
+  private drainBeforeResend = false;
   /** performance.now() until which sends wait (RATE_LIMITED, SERVER_BUSY, STORAGE_UNAVAILABLE). */
   private pausedUntil = 0;
   private pauseTimer: ReturnType<typeof setTimeout> | null = null;
@@ -767,6 +769,8 @@ export class Client extends Emitter<ClientEvents> {
   private pumpSends(): void {
     const conn = this.conn;
     if (!this.live || conn === null || performance.now() < this.pausedUntil) return;
+    if (this.drainBeforeResend && this.inFlightSends > 0) return;
+    this.drainBeforeResend = false;
     if (this.rebuildWaiting) {
       // After a drop or a rate limit some earlier sends wait again: restore the original order.
       this.rebuildWaiting = false;
@@ -829,6 +833,10 @@ export class Client extends Emitter<ClientEvents> {
       if (SEND_LATER_CODES.has(error.code)) {
         this.pauseSends(error.retryAfterMs);
         this.rebuildWaiting = true;
+        // Sends after this one may be on the wire still: they are answered before anything goes
+        // again, so the resend starts from the oldest and no later message can overtake it.
+        this.drainBeforeResend = true;
+        this.pumpSends();
         return;
       }
       this.outbox.delete(entry.id);

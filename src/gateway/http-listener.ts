@@ -33,6 +33,13 @@ export function createHttpListener(ctx: GatewayContext, registry: Registry, tlsO
     }
     const path = (req.url ?? '/').split('?')[0];
     if (path === '/healthz') {
+      // Degraded, not down: reads, deliveries and acks still work, new messages are refused.
+      const storage = ctx.storage.snapshot();
+      if (!storage.available) {
+        res.writeHead(503, { 'content-type': 'text/plain', 'retry-after': '2' })
+          .end(`degraded: storage unavailable (${storage.reason}); free space on the data disk\n`);
+        return;
+      }
       res.writeHead(200, { 'content-type': 'text/plain' }).end('ok\n');
       return;
     }

@@ -19,6 +19,8 @@ export interface GatewayCounts {
   pingPauses: number;
   /** Times a connection stopped being read because its unsent output passed its bound. */
   outputPauses: number;
+  /** Sends refused with STORAGE_UNAVAILABLE (full storage, or behind a refused send of the same connection). */
+  storageRefusals: number;
 }
 
 export interface GatewayMetrics {
@@ -35,7 +37,7 @@ export interface GatewayMetrics {
 
 export function gatewayMetrics(registry: Registry, intake: IntakeBudget, preLogin: PreLoginLimits, loginLimits: LoginLimits): GatewayMetrics {
   const registers = [registry];
-  const counts: GatewayCounts = { framesIn: 0, framesOut: 0, messagesAccepted: 0, slowConsumers: 0, intakePauses: 0, pingPauses: 0, outputPauses: 0 };
+  const counts: GatewayCounts = { framesIn: 0, framesOut: 0, messagesAccepted: 0, slowConsumers: 0, intakePauses: 0, pingPauses: 0, outputPauses: 0, storageRefusals: 0 };
   const counter = (name: string, help: string, key: keyof GatewayCounts) => {
     let published = 0;
     new Counter({
@@ -52,6 +54,7 @@ export function gatewayMetrics(registry: Registry, intake: IntakeBudget, preLogi
   counter('atoll_slow_consumers_total', 'Connections closed because they read too slowly', 'slowConsumers');
   counter('atoll_intake_pauses_total', 'Times a sending connection stopped being read because the intake budget was used up', 'intakePauses');
   counter('atoll_ping_pauses_total', 'Times a connection stopped being read because it pinged faster than pingRatePerSec', 'pingPauses');
+  counter('atoll_storage_refused_sends_total', 'Sends refused with STORAGE_UNAVAILABLE because storage was full (or behind a refused send of the same connection)', 'storageRefusals');
   counter('atoll_output_pauses_total', 'Times a connection stopped being read because its unsent output passed its bound', 'outputPauses');
   new Gauge({
     name: 'atoll_connections_pre_login', help: 'Open connections not logged in yet (capped by maxPreLogin)', registers,

@@ -24,6 +24,8 @@ import type { IntakeBudget, IntakeWaiter } from './intake-budget.js';
 import { retryAfterMs, type LoginLimits, type RateLimitReason, type RateLimited } from './login-limits.js';
 import { addressKey, type PreLoginLimits, type PreLoginSlot } from './pre-login-limits.js';
 import type { RefusalLog } from './refusal-log.js';
+import { StorageUnavailableError } from '../store/log/errors.js';
+import type { StorageHealth } from '../store/storage-health.js';
 
 export interface GatewayContext {
   config: ServerConfig;
@@ -39,6 +41,7 @@ export interface GatewayContext {
   preLogin: PreLoginLimits;
   loginLimits: LoginLimits;
   refusalLog: RefusalLog;
+  storage: StorageHealth;
 }
 
 type State = 'hello' | 'auth' | 'live' | 'closed';
@@ -71,6 +74,8 @@ const RATE_LIMIT_MESSAGES: Record<RateLimitReason, (c: ServerConfig) => string> 
   register_address: (c) => `too many registrations from your address (${c.registerBurstPerAddress}, then one per ${Math.round(1 / c.registerRatePerAddress)} s: registerBurstPerAddress, registerRatePerAddress); retry after retry_after_ms`,
   auth_queue_address: (c) => `${c.maxQueuedAuthPerAddress} logins from your address are already waiting (maxQueuedAuthPerAddress); retry after retry_after_ms`,
 };
+/** When a send or login refused for full storage may be tried again (jittered, so retries spread). */
+const storageRetryMs = (): number => 1000 + Math.floor(Math.random() * 1000);
 const DECOY_SALT = newSalt();
 const DECOY_HASH = new Uint8Array(32);
 
@@ -83,7 +88,7 @@ function sameSecret(given: string, expected: string): boolean {
 }
 let nextSessionId = 1;
 
-interface PendingSend { ref: number; id: string; to: string; body: Uint8Array }
+interface PendingSend { ref: number; id: string; to: string; body: Uint8Array; order: number }
 
 /** What a pending Send is counted as against the intake budget: its body and its bookkeeping. */
 function intakeCost(p: PendingSend): number {
@@ -109,6 +114,13 @@ export class Session implements SessionRef, IdleTracked, IntakeWaiter {
   private authBusy = false;
   private loginFailures = 0;
   private readonly sendTokens: TokenBucket;
+  /** Sends received so far; orders the refusals below. */
+  private sendOrder = 0;
+  /**
+   * The earliest send of this connection refused with STORAGE_UNAVAILABLE and not offered again
+   * yet; while set, every other send is refused the same way (see refusedForStorage).
+   */
+  private storageBarrier: { id: string; order: number } | null = null;
   /** Sends waiting for a rate token, in arrival order; null when none wait. */
   private sendQueue: PendingSend[] | null = null;
   private sendTimer: NodeJS.Timeout | null = null;
@@ -341,6 +353,8 @@ export class Session implements SessionRef, IdleTracked, IntakeWaiter {
     if (await this.ctx.router.call('accounts', user, { type: 'credentials', user }) !== null) {
       throw new RequestError(ErrorCode.USER_EXISTS, `the name ${user} is taken`);
     }
+    // Storage first: a full disk must not use up the address's registrations.
+    this.requireStorage();
     const limited = this.ctx.loginLimits.register(this.addressKey());
     if (limited !== null) this.rateLimited(limited, user);
     const salt = newSalt();
@@ -381,6 +395,7 @@ export class Session implements SessionRef, IdleTracked, IntakeWaiter {
       return this.loginFailed('password');
     }
     limits.loginSucceeded(user);
+    this.requireStorage();
     await this.claimDevice(user, device);
     const { token, hash } = newToken(user, device);
     const expiresAt = Date.now() + this.ctx.config.resumeTokenTtlMs;
@@ -413,6 +428,7 @@ export class Session implements SessionRef, IdleTracked, IntakeWaiter {
     const hash = tokenHash(secret);
     const now = Date.now();
     const expiresAt = now + this.ctx.config.resumeTokenTtlMs;
+    this.requireStorage();
     const renewed = await this.ctx.router.call('accounts', user, { type: 'renewToken', user, device, tokenHash: hash, now, expiresAt });
     if (!renewed.ok) {
       this.ctx.logger.warn({ user, device, remote: this.transport.remote }, 'resume failed: unknown, revoked or expired token');
@@ -421,6 +437,12 @@ export class Session implements SessionRef, IdleTracked, IntakeWaiter {
     }
     await this.goLive(ref, user, device, req.token ?? '', expiresAt);
     return undefined;
+  }
+
+  /** Register, Login and Resume write (account, device, token): on full storage, refused before any of it. */
+  private requireStorage(): void {
+    const refusal = this.ctx.storage.refusal();
+    if (refusal) throw refusal;
   }
 
   private loginFailed(kind: 'password' | 'token', code = ErrorCode.AUTH_FAILED, message = 'unknown user or wrong password'): never {
@@ -508,7 +530,7 @@ export class Session implements SessionRef, IdleTracked, IntakeWaiter {
     }
     // A decoded body is a view into the whole receive buffer: keep an exact copy, or one queued
     // byte could pin a 64 KiB chunk.
-    const pending: PendingSend = { ref, id, to, body: new Uint8Array(body) };
+    const pending: PendingSend = { ref, id, to, body: new Uint8Array(body), order: ++this.sendOrder };
     this.takeIntake(pending);
     if (this.sendQueue !== null) return this.queueSend(pending);
     if (!this.takeSendToken()) {
@@ -552,8 +574,10 @@ export class Session implements SessionRef, IdleTracked, IntakeWaiter {
 
   private dispatchSend(pending: PendingSend): void {
     const { ref, id, to, body } = pending;
+    if (this.refusedForStorage(pending)) return;
     // The call is enqueued now, in frame order: that is what keeps per-pair order.
-    const stored = this.ctx.router.call('inbox', to, { type: 'store', to, from: this.user, fromDevice: this.device, id, body, now: Date.now() });
+    const storageEpoch = this.ctx.storage.epoch;
+    const stored = this.ctx.router.call('inbox', to, { type: 'store', to, from: this.user, fromDevice: this.device, id, body, now: Date.now(), storageEpoch });
     this.started();
     stored.finally(() => {
       this.ctx.intake.give(intakeCost(pending));
@@ -565,6 +589,7 @@ export class Session implements SessionRef, IdleTracked, IntakeWaiter {
           + `nothing was stored; send it again later, once ${to}'s devices have fetched their messages`;
         return this.push({ ref, error: { code: ErrorCode.QUOTA_EXCEEDED, message, retryAfterMs: QUOTA_RETRY_MS } });
       }
+      if (!res.ok && res.code === 'STORAGE_UNAVAILABLE') return this.refuseSend(pending);
       if (!res.ok) return this.error(ref, ErrorCode.USER_NOT_FOUND, `no user named ${to}`);
       this.ctx.metrics.counts.messagesAccepted++;
       this.reply(ref, { sendAck: { id, sentAt: res.sentAt, duplicate: res.duplicate } });
@@ -572,8 +597,42 @@ export class Session implements SessionRef, IdleTracked, IntakeWaiter {
       // A refused send followed by accepted ones would break order: end the connection instead;
       // the client resumes and resends everything unacked, in order.
       if (err instanceof OwnerBusyError) this.fail(ErrorCode.SERVER_BUSY, 'the server is overloaded; reconnect with back-off and resend', ref, 1000);
+      else if (err instanceof StorageUnavailableError) this.refuseSend(pending);
       else this.requestFailed(ref, err);
     }).catch(this.crashed);
+  }
+
+  /**
+   * Full storage must not break per-sender order, and a refusal is not fatal (the connection and
+   * everything it holds stay). Once a send was refused, every later send of this connection is
+   * refused too, until the refused one is offered again with its id: a client that resends in
+   * order (the SDK waits for every send in flight to be answered, then resends from the oldest)
+   * can then never see a later message stored before an earlier one. Sends that arrived before
+   * the refusal was known are refused by the inbox itself (the storage epoch moved).
+   */
+  private refusedForStorage(pending: PendingSend): boolean {
+    const barrier = this.storageBarrier;
+    if (barrier !== null && pending.id !== barrier.id) {
+      this.refuseSend(pending);
+      return true;
+    }
+    if (barrier !== null) this.storageBarrier = null;
+    if (this.ctx.storage.available) return false;
+    this.refuseSend(pending);
+    return true;
+  }
+
+  private refuseSend(pending: PendingSend): void {
+    const barrier = this.storageBarrier;
+    if (barrier === null || pending.order < barrier.order) this.storageBarrier = { id: pending.id, order: pending.order };
+    this.ctx.metrics.counts.storageRefusals++;
+    this.push({
+      ref: pending.ref,
+      error: {
+        code: ErrorCode.STORAGE_UNAVAILABLE, retryAfterMs: storageRetryMs(),
+        message: 'the server\'s storage is full: nothing was stored; send it again (same id) after retry_after_ms, and send nothing newer before it',
+      },
+    });
   }
 
   /** Counts a received body against the process-wide intake budget; past it, this connection stops reading. */
@@ -701,6 +760,10 @@ export class Session implements SessionRef, IdleTracked, IntakeWaiter {
     }
     if (err instanceof OwnerBusyError) {
       this.push({ ref, error: { code: ErrorCode.SERVER_BUSY, message: 'the server is overloaded; retry later', retryAfterMs: 500 + Math.floor(Math.random() * 1000) } });
+      return;
+    }
+    if (err instanceof StorageUnavailableError) {
+      this.push({ ref, error: { code: ErrorCode.STORAGE_UNAVAILABLE, message: 'the server\'s storage is full: nothing was changed; retry after retry_after_ms', retryAfterMs: storageRetryMs() } });
       return;
     }
     this.ctx.logger.error({ err, session: this.id }, 'request failed');

@@ -12,6 +12,9 @@ import { describeRange, LogDamagedError, LogSet } from './log/index.js';
 import type { ReplayResult } from './log/index.js';
 import { logDamagedRefusal, logDirsOf, logMissingRefusal, unreplayedLogRefusal, type RepairNote } from './data-check.js';
 import { createLogMetrics } from './log/metrics.js';
+import { StorageUnavailableError } from './log/errors.js';
+import type { StorageHealth } from './storage-health.js';
+import { commitFailure, committed } from './store-write.js';
 
 export type Durability = ServerConfig['durability'];
 
@@ -22,6 +25,7 @@ export type Durability = ServerConfig['durability'];
 export class FlushBatch {
   readonly written: Promise<unknown>[] = [];
   private readonly callbacks: (() => void)[] = [];
+  private readonly undo: (() => void)[] = [];
   items = 0;
   /** A fragment's collect stops once this many writes are recorded, and is called again later. */
   stopAt = Infinity;
@@ -45,6 +49,19 @@ export class FlushBatch {
 
   committed(): void {
     for (const fn of this.callbacks) fn();
+  }
+
+  /**
+   * Runs if the batch failed (some of its writes may be in LMDB, some not): each fragment puts
+   * back what it handed out, so the next round issues it again and the log keeps pinning it.
+   */
+  onFail(fn: () => void): void {
+    this.undo.push(fn);
+  }
+
+  failed(): void {
+    // Newest first: what was taken from the front of a queue goes back in its old order.
+    for (let i = this.undo.length - 1; i >= 0; i--) this.undo[i]();
   }
 }
 
@@ -70,6 +87,8 @@ export interface EngineOptions {
   registry: Registry;
   /** The placement of a user id onto a fragment (the router's). */
   fragmentOf(user: string): number;
+  /** Told when a write meets a full disk; absent, a full disk is only refused. */
+  health?: StorageHealth;
 }
 
 export interface RecoveryReport {
@@ -101,6 +120,12 @@ const YIELD_AFTER_MS = 5;
 const MAX_UNCOMMITTED_WRITES = 4000;
 /** The sync delay is full below this share of the budget and falls linearly to 0 at the budget. */
 const PRESSURE_START = 0.5;
+/**
+ * A flush round that waited this long for its LMDB commits gives up on them and reissues the
+ * batch: lmdb-js has been seen to leave a failed commit's promise unsettled, and a round that
+ * never ends would hold every send waiting on the cache budget.
+ */
+const COMMIT_DEADLINE_MS = 30_000;
 
 export class StorageEngine {
   readonly mode: Durability;
@@ -116,7 +141,8 @@ export class StorageEngine {
   private gate: Promise<void> | null = null;
   private soon = false;
   private started = false;
-  private checkpointsOff = false;
+  /** The last flush round failed: while storage stays unavailable, the timer does not retry it. */
+  private lastRoundFull = false;
   /** Set while the log is replayed: a checkpoint then would cover records not yet replayed. */
   private replaying = false;
   /** The sync delay in force, for the gauge and for tests. */
@@ -163,8 +189,27 @@ export class StorageEngine {
     }
     const dirs = logDirsOf(config);
     const observer = createLogMetrics({ registry: options.registry });
-    const logs = await LogSet.open(dirs, { repair: config.repair, observerFor: (i) => observer(i) });
+    const health = options.health;
+    const observerFor = (i: number) => {
+      const metrics = observer(i);
+      // Synchronous, before the refused appends reject: nothing new starts while the disk is full.
+      return health ? (event: Parameters<typeof metrics>[0]) => { if (event.type === 'disk-full') health.diskFull(event.error.cause ?? event.error); metrics(event); } : metrics;
+    };
+    const logs = await LogSet.open(dirs, { repair: config.repair, observerFor });
     return new StorageEngine(options, logs, dirs);
+  }
+
+  private get health(): StorageHealth | null {
+    return this.options.health ?? null;
+  }
+
+  /** See StorageHealth.epoch (0 without a health). */
+  storageEpoch(): number {
+    return this.health?.epoch ?? 0;
+  }
+
+  storageAvailable(): boolean {
+    return this.health?.available ?? true;
   }
 
   register(fragment: number, cache: CacheFragment): void {
@@ -178,7 +223,7 @@ export class StorageEngine {
       case 'memory':
         return Promise.resolve(0);
       case 'write-through':
-        return this.track(applyToStore(this.options.stores, ops).then(() => 0));
+        return this.track(committed(applyToStore(this.options.stores, ops), this.health).then(() => 0));
       case 'log':
         return this.track(this.logs!.append(fragment, encodeOps(ops)));
     }
@@ -227,7 +272,7 @@ export class StorageEngine {
     // A repair is only over once the checkpoint passes what was lost: until then a crash would
     // find the same damage, and the next start would be refused again.
     if (report.repaired.length > 0) await this.flushRound(true, true);
-    await this.options.stores.meta.put(MARKER_KEY, { clean: false });
+    await committed(this.options.stores.meta.put(MARKER_KEY, { clean: false }), this.health);
   }
 
   /**
@@ -328,13 +373,20 @@ export class StorageEngine {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
     await this.idle();
-    if (this.mode !== 'write-through') {
-      await this.flushing;
-      await this.flushRound(true, true);
-    }
-    if (this.logs && this.logs.logs.every((log, w) => this.checkpoints[w] === log.durableLsn + 1)) {
-      // Everything the log held is in LMDB: the log may go (or move) before the next start.
-      await this.options.stores.meta.put(MARKER_KEY, { clean: true });
+    try {
+      if (this.mode !== 'write-through') {
+        await this.flushing?.catch(() => undefined);
+        await this.flushRound(true, true);
+      }
+      if (this.logs && this.logs.logs.every((log, w) => this.checkpoints[w] === log.durableLsn + 1)) {
+        // Everything the log held is in LMDB: the log may go (or move) before the next start.
+        await committed(this.options.stores.meta.put(MARKER_KEY, { clean: true }), this.health);
+      }
+    } catch (err) {
+      // A full disk at the last flush: the log still holds everything (the next start replays
+      // it), so the stop goes on without the clean mark instead of leaving the log open.
+      if (!(err instanceof StorageUnavailableError) || !this.logs) throw err;
+      process.emitWarning('atoll storage: the final flush met a full disk; the log keeps what it did not write and the next start replays it');
     }
     await this.logs?.close();
   }
@@ -344,6 +396,8 @@ export class StorageEngine {
     this.timer = setTimeout(() => {
       this.timer = null;
       if (this.closed) return;
+      // Retrying into a full disk only grows atoll.mdb's free-page churn: wait until there is room.
+      if (this.lastRoundFull && this.health && !this.health.available) return this.schedule();
       this.flushNow().catch(warnFlush).finally(() => { if (!this.closed) this.schedule(); });
     }, tick);
     this.timer.unref();
@@ -367,16 +421,20 @@ export class StorageEngine {
     const batch = new FlushBatch(this.options.stores);
     await this.collectAll(now - delay, checkpointRound, batch);
     try {
-      await Promise.all(batch.written);
+      await withDeadline(Promise.all(batch.written), COMMIT_DEADLINE_MS);
     } catch (err) {
-      // Items of this batch may be missing from LMDB while RAM counts them as written: from now on
-      // only the log may be trusted with them, so it is never cut again in this process.
-      this.checkpointsOff = true;
-      throw err;
+      // Not lost: the fragments take back what this round handed out, the next round writes it
+      // again (puts and removes are idempotent), and the log keeps every record it covers
+      // because no checkpoint passes an item that is not in LMDB.
+      batch.failed();
+      this.lastRoundFull = true;
+      for (const write of batch.written) write.catch(() => undefined);
+      throw await commitFailure(err, this.health);
     }
+    this.lastRoundFull = false;
     this.flushedItems.inc(batch.items);
     batch.committed();
-    if (!checkpointRound || this.checkpointsOff || this.replaying) return;
+    if (!checkpointRound || this.replaying) return;
     this.lastCheckpointRound = now;
     if (this.logs) await this.checkpoint(durable);
   }
@@ -452,7 +510,19 @@ function notesOf(result: ReplayResult, repaired: RepairNote[], warnings: RepairN
 }
 
 function warnFlush(err: unknown): void {
+  // A full disk is reported once, by the storage health, not once per round.
+  if (err instanceof StorageUnavailableError) return;
   process.emitWarning(`atoll storage: a flush failed (will retry): ${(err as Error)?.stack ?? String(err)}`);
+}
+
+/** Rejects if `p` has not settled within `ms`. */
+function withDeadline<T>(p: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`LMDB commits did not settle within ${ms} ms; the round is reissued`)), ms);
+    timer.unref();
+  });
+  return Promise.race([p, late]).finally(() => clearTimeout(timer));
 }
 
 /**

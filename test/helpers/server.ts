@@ -76,6 +76,8 @@ export interface ChildServer {
   kill9(): Promise<void>;
   /** SIGTERM, and wait for a clean exit. */
   stop(): Promise<number | null>;
+  /** Everything the server wrote to stdout so far (its JSON log lines). */
+  output(): string;
 }
 
 /** Runs `atoll serve` as a child process on ephemeral ports; resolves once it logs its ports. */
@@ -94,16 +96,17 @@ export function startChildServer(dataDir: string, extraArgs: string[] = []): Pro
     let err = '';
     const timer = setTimeout(() => { child.kill('SIGKILL'); reject(new Error(`server did not start in 15 s: ${out}${err}`)); }, 15_000);
     child.stderr!.on('data', (d) => { err += d; });
+    let listening = false;
     child.stdout!.on('data', (d) => {
       out += d;
+      if (listening) return;
       for (const line of out.split('\n')) {
         if (!line.includes('"httpPort"')) continue;
         const { httpPort, tcpPort } = JSON.parse(line) as { httpPort: number; tcpPort: number };
+        listening = true;
         clearTimeout(timer);
-        child.stdout!.removeAllListeners('data');
-        child.stdout!.resume();
         resolve({
-          child, httpPort, tcpPort,
+          child, httpPort, tcpPort, output: () => out,
           ws: `ws://127.0.0.1:${httpPort}/v1/ws`, tcp: `tcp://127.0.0.1:${tcpPort}`,
           kill9: async () => { child.kill('SIGKILL'); await exited; },
           stop: async () => { child.kill('SIGTERM'); return exited; },

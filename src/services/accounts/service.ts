@@ -4,13 +4,15 @@ import { timingSafeEqual } from 'node:crypto';
 import type { Handlers } from '../../cluster/router.js';
 import type { ServiceSpec } from '../../cluster/local-router.js';
 import type { DeviceAuthRecord, Stores, UserRecord } from '../../store/kv.js';
+import type { StorageHealth } from '../../store/storage-health.js';
+import { committed } from '../../store/store-write.js';
 import type { AccountsApi } from './api.js';
 
-export function accountsService(stores: Stores): ServiceSpec<AccountsApi> {
-  return { createFragment: () => accountsFragment(stores) };
+export function accountsService(stores: Stores, health: StorageHealth | null = null): ServiceSpec<AccountsApi> {
+  return { createFragment: () => accountsFragment(stores, health) };
 }
 
-function accountsFragment(stores: Stores): Handlers<AccountsApi> {
+function accountsFragment(stores: Stores, health: StorageHealth | null): Handlers<AccountsApi> {
   // Only records that exist are cached: caching misses would let anyone grow these maps by
   // trying random names. A miss costs one LMDB read (memory-mapped, no I/O when hot).
   const users = new Map<string, UserRecord>();
@@ -37,12 +39,32 @@ function accountsFragment(stores: Stores): Handlers<AccountsApi> {
     return rec;
   };
 
+  /**
+   * Writes through; a write that failed (a full disk) takes its cached record back out, unless a
+   * later change replaced it, so RAM never claims what LMDB does not hold.
+   */
+  const putUser = (name: string, rec: UserRecord): Promise<unknown> => committed(stores.users.put(name, rec), health).catch((err: unknown) => {
+    if (users.get(name) === rec) users.delete(name);
+    throw err;
+  });
+  const putToken = (u: string, d: string, rec: DeviceAuthRecord, before: DeviceAuthRecord | null): Promise<unknown> => {
+    const key = tokenKey(u, d);
+    tokens.set(key, rec);
+    return committed(stores.deviceAuth.put([u, d], rec), health).catch((err: unknown) => {
+      if (tokens.get(key) === rec) {
+        if (before) tokens.set(key, before);
+        else tokens.delete(key);
+      }
+      throw err;
+    });
+  };
+
   return {
     async create({ user: name, passwordHash, salt, scrypt }) {
       if (user(name) !== null) return { ok: false, code: 'USER_EXISTS' };
       const rec: UserRecord = { passwordHash, salt, scrypt, createdAt: Date.now() };
       users.set(name, rec);
-      await stores.users.put(name, rec);
+      await putUser(name, rec);
       return { ok: true };
     },
     credentials({ user: name }) {
@@ -50,9 +72,9 @@ function accountsFragment(stores: Stores): Handlers<AccountsApi> {
       return rec && { passwordHash: rec.passwordHash, salt: rec.salt, scrypt: rec.scrypt ?? null };
     },
     async issueToken({ user: u, device, tokenHash, expiresAt }) {
-      const rec: DeviceAuthRecord = { tokenHash, tokenExpiresAt: expiresAt, createdAt: token(u, device)?.createdAt ?? Date.now() };
-      tokens.set(tokenKey(u, device), rec);
-      await stores.deviceAuth.put([u, device], rec);
+      const before = token(u, device);
+      const rec: DeviceAuthRecord = { tokenHash, tokenExpiresAt: expiresAt, createdAt: before?.createdAt ?? Date.now() };
+      await putToken(u, device, rec, before);
       return { ok: true };
     },
     async renewToken({ user: u, device, tokenHash, now, expiresAt }) {
@@ -61,13 +83,12 @@ function accountsFragment(stores: Stores): Handlers<AccountsApi> {
       const stored = Buffer.from(rec.tokenHash);
       if (stored.length !== tokenHash.length || !timingSafeEqual(stored, tokenHash)) return { ok: false };
       const renewed: DeviceAuthRecord = { ...rec, tokenExpiresAt: expiresAt };
-      tokens.set(tokenKey(u, device), renewed);
-      await stores.deviceAuth.put([u, device], renewed);
+      await putToken(u, device, renewed, rec);
       return { ok: true };
     },
     async revokeToken({ user: u, device }) {
       tokens.set(tokenKey(u, device), null);
-      await stores.deviceAuth.remove([u, device]);
+      await committed(stores.deviceAuth.remove([u, device]), health);
       return { ok: true };
     },
   };

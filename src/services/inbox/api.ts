@@ -6,7 +6,9 @@ export type StoreResult =
   | { ok: true; sentAt: number; duplicate: boolean }
   | { ok: false; code: 'USER_NOT_FOUND' }
   /** The recipient's inbox holds maxQueuedBytesPerUser undelivered bytes (`queuedBytes` now): nothing was stored. */
-  | { ok: false; code: 'QUOTA_EXCEEDED'; queuedBytes: number };
+  | { ok: false; code: 'QUOTA_EXCEEDED'; queuedBytes: number }
+  /** Storage became full (or was) after the send arrived: nothing was stored. */
+  | { ok: false; code: 'STORAGE_UNAVAILABLE' };
 
 export type ClaimResult = { ok: true } | { ok: false; code: 'TOO_MANY_DEVICES'; devices: number };
 
@@ -14,7 +16,11 @@ export type InboxApi = {
   /** Makes sure `user` has an inbox (idempotent); messages to unknown users are refused. */
   ensureUser: { req: { user: string }; res: { ok: true } };
   /** Queues a message for every device of `to` (but the sending device); resolves once it and its carbons are durable. */
-  store: { req: { to: string; from: string; fromDevice: string; id: string; body: Uint8Array; now: number }; res: StoreResult };
+  store: {
+    /** storageEpoch: the storage health's epoch when the send arrived (refused if it moved since). */
+    req: { to: string; from: string; fromDevice: string; id: string; body: Uint8Array; now: number; storageEpoch?: number };
+    res: StoreResult;
+  };
   /** Queues a copy of `user`'s own message for the user's other devices (once per (to, id)); resolves once durable. */
   carbon: { req: { user: string; to: string; fromDevice: string; id: string; body: Uint8Array; sentAt: number }; res: { ok: true } };
   /** Registers the device if new, durably, unless the user has maxDevicesPerUser already (Login asks before issuing a token). */

@@ -453,6 +453,7 @@ function inboxFragment(fragment: number, users: Map<string, InboxUser>, stores: 
       batch.add(stores.devices.put([u.name, name], { nextSeq: d.nextSeq, ackedSeq: acked }));
       batch.onCommit(() => { d.flushedAcked = Math.max(d.flushedAcked, acked); });
     }
+    const devices = [...u.dirtyDevices];
     u.dirtyDevices.clear();
     const flushed: string[] = [];
     for (const key of u.dirtyStates) {
@@ -467,6 +468,11 @@ function inboxFragment(fragment: number, users: Map<string, InboxUser>, stores: 
       // States are re-read from LMDB when needed; the ones still changing stay.
       for (const key of flushed) if (!u.dirtyStates.has(key) && !u.inflightStates.has(key) && !u.pending.has(key)) dropState(u, key);
     });
+    batch.onFail(() => {
+      for (const name of devices) u.dirtyDevices.add(name);
+      for (const key of flushed) if (u.states.has(key)) u.dirtyStates.add(key);
+      dirtyUsers.add(u);
+    });
   }
 
   function flushForgotten(u: InboxUser, batch: FlushBatch): void {
@@ -474,7 +480,12 @@ function inboxFragment(fragment: number, users: Map<string, InboxUser>, stores: 
       for (const key of stores.inbox.getKeys({ start: [u.name, name, 0], end: [u.name, name, MAX_SEQ] })) batch.add(stores.inbox.remove(key));
       batch.add(stores.devices.remove([u.name, name]));
     }
+    const names = [...u.forgotten];
     u.forgotten.clear();
+    batch.onFail(() => {
+      for (const name of names) u.forgotten.add(name);
+      dirtyUsers.add(u);
+    });
   }
 
   const cache: CacheFragment = {
@@ -490,6 +501,7 @@ function inboxFragment(fragment: number, users: Map<string, InboxUser>, stores: 
       for (const u of dirtyUsers) if (u.forgotten.size > 0) flushForgotten(u, batch);
       const touched = new Set<DeviceState>();
       const flushing: QueuedItem[] = [];
+      const taken: YoungEntry[] = [];
       let done = true;
       for (;;) {
         dropDeadYoung();
@@ -503,6 +515,7 @@ function inboxFragment(fragment: number, users: Map<string, InboxUser>, stores: 
         young[youngHead++] = undefined as never;
         e.q.flush = 'flushing';
         flushing.push(e.q);
+        taken.push(e);
         touched.add(e.d);
         batch.add(stores.inbox.put([e.u.name, e.d.name, e.q.seq], e.q.item));
       }
@@ -522,6 +535,13 @@ function inboxFragment(fragment: number, users: Map<string, InboxUser>, stores: 
       batch.onCommit(() => {
         for (const q of flushing) if (q.flush === 'flushing') q.flush = 'flushed';
         for (const d of touched) evict(d);
+      });
+      batch.onFail(() => {
+        // Back to the front of the queue in LSN order: the next round writes them again, and
+        // until then they pin the log (oldestUnflushedLsn).
+        for (const q of flushing) if (q.flush === 'flushing') q.flush = 'none';
+        young = [...taken, ...young.slice(youngHead)];
+        youngHead = 0;
       });
       return done;
     },
@@ -682,10 +702,13 @@ function inboxFragment(fragment: number, users: Map<string, InboxUser>, stores: 
       return { ok: true };
     },
 
-    async store({ to, from, fromDevice, id, body, now }) {
+    async store({ to, from, fromDevice, id, body, now, storageEpoch }) {
       // Over its memory budget the cache makes new messages wait for a flush round (FIFO, so order holds).
       const gate = engine.admit();
       if (gate) await gate;
+      // Storage was (or is) full since this send arrived: an earlier send of the same connection
+      // may have been refused, and this one must not be stored ahead of it.
+      if (storageEpoch !== undefined && (engine.storageEpoch() !== storageEpoch || !engine.storageAvailable())) return { ok: false, code: 'STORAGE_UNAVAILABLE' };
       const u = load(to);
       if (!u) return { ok: false, code: 'USER_NOT_FOUND' };
       const key = stateKey(from, id);

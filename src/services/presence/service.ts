@@ -4,6 +4,7 @@ import type { Handlers } from '../../cluster/router.js';
 import type { ServiceSpec } from '../../cluster/local-router.js';
 import type { SessionRef } from '../../cluster/session-ref.js';
 import { wire } from '../../protocol/framing.js';
+import { committed } from '../../store/store-write.js';
 import type { PresenceRecord, Stores } from '../../store/kv.js';
 import type { PresenceApi, PresenceInfo } from './api.js';
 
@@ -36,7 +37,7 @@ function presenceFragment(stores: Stores): Handlers<PresenceApi> {
   const persist = (user: string, s: PresenceState): Promise<unknown> => {
     const rec: PresenceRecord = { lastSeen: s.lastSeen, hideLastSeen: s.hideLastSeen };
     s.writes++;
-    return stores.presence.put(user, rec).finally(() => {
+    return committed(stores.presence.put(user, rec), null).finally(() => {
       s.writes--;
       forgetIfIdle(user, s);
     });

@@ -23,6 +23,29 @@ export class LogFailedError extends Error {
   }
 }
 
+/**
+ * The disk (or the quota) is full. The batch holding the append was cut back off the segment and
+ * nothing of it is durable; appends queued behind it were refused the same way (they would follow
+ * a lost record). The log stays open: a later append tries again once there is space.
+ */
+export class StorageUnavailableError extends Error {
+  override readonly name = 'StorageUnavailableError';
+  constructor(where: string, cause?: unknown) {
+    super(`storage at ${where} is full${cause ? ` (${String((cause as Error)?.message ?? cause)})` : ''}; nothing was stored, retry later`, { cause });
+  }
+}
+
+/** Errno names of a full disk or an exhausted quota: refused writes, not a broken device. */
+const DISK_FULL_CODES = new Set(['ENOSPC', 'EDQUOT']);
+/** The same as numbers (Linux), as lmdb-js reports them. */
+const DISK_FULL_ERRNOS = new Set([28, 122]);
+
+export function isDiskFull(err: unknown): boolean {
+  if (err instanceof StorageUnavailableError) return true;
+  const code = (err as { code?: unknown } | null)?.code;
+  return typeof code === 'string' ? DISK_FULL_CODES.has(code) : typeof code === 'number' && DISK_FULL_ERRNOS.has(code);
+}
+
 /** Another live process (or this one) already has the directory open. */
 export class LogLockedError extends Error {
   override readonly name = 'LogLockedError';

@@ -11,7 +11,7 @@ import { readCheckpoint, writeCheckpoint } from './checkpoint-file.js';
 import type { DamagedRange } from './damage.js';
 import { lockDir } from '../dir-lock.js';
 import type { DirLock } from '../dir-lock.js';
-import { LogClosedError, LogDamagedError, LogFailedError, LogLockedError, LogRecordTooLargeError } from './errors.js';
+import { LogClosedError, LogDamagedError, LogFailedError, LogLockedError, LogRecordTooLargeError, StorageUnavailableError, isDiskFull } from './errors.js';
 import { CHECKPOINT_FILE, FIRST_LSN, HEADER_BYTES, PREALLOC_FILE, encodeRecord, parseSegmentFileName, segmentFileName } from './format.js';
 import { fsyncDir, fsyncFile, unlinkIfExists, writeFully } from './fsutil.js';
 import { scanSegment } from './scan.js';
@@ -49,6 +49,8 @@ export interface LogOptions {
 
 export type LogEvent =
   | { type: 'batch'; records: number; bytes: number; writeMs: number; fsyncMs: number }
+  /** A batch met a full disk: it was cut off again and refused, with the appends queued behind it. */
+  | { type: 'disk-full'; records: number; bytes: number; error: Error }
   | { type: 'segment-created'; firstLsn: number; preallocated: boolean }
   | { type: 'segment-deleted'; firstLsn: number }
   | { type: 'recovered'; nextLsn: number; records: number; tail: LogTail; checkpoint: number; damaged: DamagedRange[] };
@@ -523,16 +525,18 @@ export class GroupCommitLog {
     let bytes = 0;
     for (const p of batch) bytes += HEADER_BYTES + p.record.length;
     this.queuedBytes -= bytes;
+    const firstLsn = this.nextLsnValue;
+    let written = false;
     try {
       if (this.activePos > 0 && this.activePos + bytes > this.maxSegmentBytes) await this.roll(this.nextLsnValue);
       const buf = this.scratchFor(bytes);
-      const firstLsn = this.nextLsnValue;
       let off = 0;
       for (let i = 0; i < batch.length; i++) off = encodeRecord(buf, off, firstLsn + i, batch[i].record);
       this.nextLsnValue += batch.length;
 
       const fh = this.active as FileHandle;
       const t0 = performance.now();
+      written = true;
       await writeFully(fh, buf, 0, bytes, this.activePos);
       const t1 = performance.now();
       await fh.datasync();
@@ -545,10 +549,53 @@ export class GroupCommitLog {
       this.emit({ type: 'batch', records: batch.length, bytes, writeMs: t1 - t0, fsyncMs: t2 - t1 });
       for (let i = 0; i < batch.length; i++) batch[i].resolve(firstLsn + i);
     } catch (err) {
+      // Only a write or fsync refused for space is survivable. A segment that could not be rolled
+      // leaves no file to append to, and any other error (EIO, EBADF, ...) says the device or our
+      // own state is broken: retrying there could ack bytes that never reach the platter.
+      if (written && isDiskFull(err) && (await this.cutBack(firstLsn))) {
+        const full = new StorageUnavailableError(this.dir, err);
+        this.emit({ type: 'disk-full', records: batch.length, bytes, error: full });
+        for (const p of batch) p.reject(full);
+        this.refuseQueued(full);
+        return;
+      }
       const failure = this.fail(err);
       for (const p of batch) p.reject(failure);
       throw failure;
     }
+  }
+
+  /**
+   * Undoes a batch whose write or fdatasync failed for space: cuts the segment back to the end of
+   * the last durable record and makes that size durable, so no part of the batch (a complete
+   * record with a valid checksum included) can ever be replayed. After a failed fdatasync the page
+   * cache holds the batch's pages in an unknown state (Linux may have marked them clean without
+   * writing them: "fsyncgate"). That is safe here because the log never relies on those pages:
+   * the truncate drops them, everything before the cut was fdatasynced by an earlier batch (an
+   * fsync error only reports writeback since the last successful one), and a retry writes the
+   * records again from memory, at the same offset, and fsyncs them before anyone is told. If the
+   * cut itself fails, the false is the caller's cue to fail the log for good: then only recovery
+   * (which cuts a torn tail and re-reads what really is on disk) may decide what was written.
+   */
+  private async cutBack(firstLsn: number): Promise<boolean> {
+    try {
+      const fh = this.active as FileHandle;
+      await fh.truncate(this.activePos);
+      await fh.datasync();
+    } catch {
+      return false;
+    }
+    this.nextLsnValue = firstLsn;
+    return true;
+  }
+
+  /** Refuses every append queued behind a refused batch: written after it, they would overtake it. */
+  private refuseQueued(err: Error): void {
+    const queued = this.queue.slice(this.head);
+    this.queue = [];
+    this.head = 0;
+    this.queuedBytes = 0;
+    for (const p of queued) p.reject(err);
   }
 
   private scratchFor(bytes: number): Buffer {
@@ -603,9 +650,11 @@ export class GroupCommitLog {
       .then((ok) => {
         this.preallocReady = ok;
       })
-      .catch((err: Error) => {
-        // Only an optimisation: segments are then created empty and grown by appends.
+      .catch(async (err: Error) => {
+        // Only an optimisation: segments are then created empty and grown by appends. A part-filled
+        // file must not keep the space a full disk needs for records.
         process.emitWarning(`log ${this.dir}: preallocating the next segment failed: ${err.message}`);
+        await unlinkIfExists(join(this.dir, PREALLOC_FILE)).catch(() => undefined);
       })
       .finally(() => {
         this.preallocTask = undefined;
@@ -651,11 +700,7 @@ export class GroupCommitLog {
     if (err instanceof LogFailedError) return err;
     this.failure ??= new LogFailedError(this.dir, err);
     if (this.state === 'open' || this.state === 'closing') this.state = 'failed';
-    const queued = this.queue.slice(this.head);
-    this.queue = [];
-    this.head = 0;
-    this.queuedBytes = 0;
-    for (const p of queued) p.reject(this.failure);
+    this.refuseQueued(this.failure);
     return this.failure;
   }
 

@@ -7,6 +7,6 @@ export { describeDamage, describeRange, lostRecords } from './damage.js';
 export type { DamagedRange, LogDamage } from './damage.js';
 export { LogSet } from './log-set.js';
 export type { LogSetOptions, SetRecordHandler } from './log-set.js';
-export { LogClosedError, LogDamagedError, LogFailedError, LogLockedError, LogRecordTooLargeError, LogSetLayoutError } from './errors.js';
+export { LogClosedError, LogDamagedError, LogFailedError, LogLockedError, LogRecordTooLargeError, LogSetLayoutError, StorageUnavailableError, isDiskFull } from './errors.js';
 export { crc32c } from './crc32c.js';
 export type { DamageReason, RecordHandler } from './scan.js';

@@ -51,6 +51,9 @@ export function createLogMetrics(options: LogMetricsOptions): (writer: number | 
     help: 'Damaged or missing byte ranges recovery found; needed="false": below the checkpoint, or holding no record',
     labelNames: ['writer', 'needed'], registers,
   });
+  const refused = new Counter({
+    name: `${prefix}disk_full_batches_total`, help: 'Batches cut back and refused because the disk or quota was full', labelNames, registers,
+  });
   const torn = new Counter({ name: `${prefix}recovery_torn_tail_bytes_total`, help: 'Bytes of torn tails recovery cut', labelNames, registers });
 
   return (writer) => {
@@ -62,6 +65,9 @@ export function createLogMetrics(options: LogMetricsOptions): (writer: number | 
           bytes.observe(labels, event.bytes);
           fsync.observe(labels, event.fsyncMs / 1000);
           written.inc(labels, event.bytes);
+          return;
+        case 'disk-full':
+          refused.inc(labels);
           return;
         case 'segment-created':
           segments.inc(labels);
