@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { Client, type ReceivedMessage, type SendResult } from '../../src/client/index.js';
 import { RawClient } from '../helpers/raw-client.js';
-import { startChildServer, type ChildServer } from '../helpers/server.js';
+import { startChildServer, tempDir, type ChildServer } from '../helpers/server.js';
 import { mountTmpfs } from '../helpers/tmpfs.js';
 import { waitFor } from '../client/fake-server.js';
 
@@ -186,3 +186,71 @@ test('the disk fills for real inside a log batch (reserve 0): the batch is cut b
     fs.remove();
   }
 });
+
+test('LMDB write-back meets a full disk: the round is taken back, the log keeps what it covers, and the items are written again once there is space', async (t) => {
+  const fs = mountTmpfs(16 * MiB);
+  if (typeof fs === 'string') return t.skip(fs);
+  // The log lives on another filesystem, so only LMDB's write-back meets the full disk.
+  const logs = tempDir('atoll-disk-full-log-');
+  const data = join(fs.path, 'data');
+  // Sends made just before the disk fills are acked (the log has room) and reach their write-back
+  // a sync delay later, on the full disk; a refused write makes storage unavailable, so sends made
+  // after that would be refused (as the first test shows).
+  const flags = ['--storage-reserve-bytes', '0', '--sync-delay-ms', '1500', '--checkpoint-interval-ms', '100', '--log-dirs', logs.path];
+  let server = await startChildServer(data, flags);
+  const clients: Client[] = [];
+  const body = Buffer.alloc(16 * 1024, 0x62);
+  try {
+    const { alice, phone } = await setUp(server);
+    clients.push(alice, phone);
+    const before = ['w0', 'w1', 'w2'];
+    await Promise.all(before.map((id) => alice.send('bob', body, { id })));
+    // The offline tablet's copies linger past the sync delay and reach LMDB.
+    await untilMetric(server, 'atoll_inbox_flushed_items_total', (v) => v >= before.length, 'the first copies written back');
+
+    const during = Array.from({ length: 20 }, (_, i) => `f${i}`);
+    await Promise.all(during.map((id) => alice.send('bob', body, { id })));
+    fs.fill(0);
+    const flushed = await metric(server, 'atoll_inbox_flushed_items_total');
+    await untilMetric(server, 'atoll_storage_available', (v) => v === 0, 'a write-back commit refused for space');
+    assert.equal(await metric(server, 'atoll_inbox_flushed_items_total'), flushed, 'a refused round counts nothing as written');
+
+    // Killed while LMDB lacks them: the log must still hold every copy (no checkpoint passed them).
+    await Promise.all(clients.splice(0).map((c) => c.close()));
+    await server.kill9();
+    fs.unfill();
+    server = await startChildServer(data, flags);
+    const all = [...before, ...during];
+    assert.deepEqual(await drainTablet(server, all.length), all, 'after kill -9 on a full disk: every acked message, once, in order');
+
+    // Without a restart: a refused round is written again once space is back.
+    const again = await setUp2(server);
+    clients.push(again);
+    const later = Array.from({ length: 20 }, (_, i) => `g${i}`);
+    await Promise.all(later.map((id) => again.send('bob', body, { id })));
+    fs.fill(0);
+    await untilMetric(server, 'atoll_storage_available', (v) => v === 0, 'a write-back commit refused for space again');
+    const stuck = await metric(server, 'atoll_inbox_flushed_items_total');
+    fs.unfill();
+    await untilMetric(server, 'atoll_storage_available', (v) => v === 1, 'storage available again');
+    await untilMetric(server, 'atoll_inbox_flushed_items_total', (v) => v >= stuck + later.length, 'the refused copies written again');
+    assert.doesNotMatch(server.output(), /unhandled promise rejection|a flush failed/);
+
+    await Promise.all(clients.splice(0).map((c) => c.close()));
+    await server.kill9();
+    server = await startChildServer(data, flags);
+    assert.deepEqual(await drainTablet(server, later.length), later, 'after the reissue and kill -9: every acked message, once, in order');
+  } finally {
+    await Promise.all(clients.map((c) => c.close()));
+    await server.stop();
+    fs.remove();
+    logs.remove();
+  }
+});
+
+/** alice again, on a server where the accounts and bob's devices exist already. */
+async function setUp2(server: ChildServer): Promise<Client> {
+  const alice = client(server, 'alice', 'laptop');
+  await alice.login();
+  return alice;
+}
