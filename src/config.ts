@@ -119,6 +119,12 @@ export interface ServerConfig {
    * on receipt and LOSES unflushed messages on a crash (benchmarks only).
    */
   durability: 'log' | 'write-through' | 'memory';
+  /**
+   * How services reach each other on this node: 'local' (in-process calls through each owner's
+   * mailbox) or 'serializing' (the same, but every message and reply is encoded to bytes and decoded
+   * again, as between nodes: a test setting that proves only plain data crosses the router).
+   */
+  router: 'local' | 'serializing';
   /** Comma-separated directories of the log writers (one writer each, e.g. one per disk); '' = <dataDir>/log. */
   logDirs: string;
   /** Longest time an undelivered item stays only in RAM (and the log) before it is written to LMDB. */
@@ -220,6 +226,7 @@ export const defaultConfig: Readonly<ServerConfig> = Object.freeze({
   // largest bodies), while one offline user can no longer be made to hold gigabytes.
   maxQueuedBytesPerUser: 32 * 1024 * 1024,
   durability: 'log',
+  router: 'local',
   logDirs: '',
   syncDelayMs: 10_000,
   cacheBudgetBytes: 256 * 1024 * 1024,
@@ -283,6 +290,9 @@ export function resolveConfig(overrides: Partial<ServerConfig> = {}): ServerConf
   if (!Number.isInteger(config.fragments) || config.fragments > 65536) throw new ConfigError(`fragments must be an integer from 1 to 65536; got ${config.fragments}`);
   if (!['log', 'write-through', 'memory'].includes(config.durability)) {
     throw new ConfigError(`durability must be one of log, write-through, memory; got ${String(config.durability)}`);
+  }
+  if (!['local', 'serializing'].includes(config.router)) {
+    throw new ConfigError(`router must be local or serializing; got ${String(config.router)}`);
   }
   if (!Number.isFinite(config.checkpointIntervalMs) || config.checkpointIntervalMs < 0) {
     throw new ConfigError(`checkpointIntervalMs must be a number >= 0; got ${config.checkpointIntervalMs}`);

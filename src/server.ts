@@ -6,6 +6,7 @@ import type tls from 'node:tls';
 import { pino, type Logger } from 'pino';
 import { Registry, collectDefaultMetrics, Gauge } from 'prom-client';
 import { LocalRouter } from './cluster/local-router.js';
+import { SerializingRouter } from './cluster/serializing-router.js';
 import type { ServerConfig } from './config.js';
 import { AuthGate } from './gateway/auth-gate.js';
 import { createHttpListener } from './gateway/http-listener.js';
@@ -17,6 +18,7 @@ import { LoginLimits } from './gateway/login-limits.js';
 import { PreLoginLimits } from './gateway/pre-login-limits.js';
 import { RefusalLog } from './gateway/refusal-log.js';
 import type { GatewayContext, Session } from './gateway/session.js';
+import { SessionDirectory } from './gateway/session-directory.js';
 import { createTcpListener } from './gateway/tcp-listener.js';
 import { ErrorCode } from './protocol/framing.js';
 import { accountsService } from './services/accounts/service.js';
@@ -63,7 +65,9 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
 async function startLocked(config: ServerConfig, logger: Logger): Promise<AtollServer> {
   const repairedFiles = await checkBeforeOpen(config);
   const stores = openStores(config.dataDir);
-  const router = new LocalRouter<Services>(config.fragments, config.hashSeed, config.mailboxLimit);
+  const router = config.router === 'serializing'
+    ? new SerializingRouter<Services>(config.fragments, config.hashSeed, config.mailboxLimit)
+    : new LocalRouter<Services>(config.fragments, config.hashSeed, config.mailboxLimit);
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
   const storage = storageHealth(config, registry, logger);
@@ -79,7 +83,7 @@ async function startLocked(config: ServerConfig, logger: Logger): Promise<AtollS
     window: config.inboxWindow, windowBytes: config.inboxWindowBytes, engine,
     maxDevicesPerUser: config.maxDevicesPerUser, maxQueuedBytesPerUser: config.maxQueuedBytesPerUser, registry,
   }));
-  router.register('presence', presenceService(stores));
+  router.register('presence', presenceService(stores, router));
   let recovery: RecoveryReport;
   try {
     recovery = await engine.recover();
@@ -94,11 +98,14 @@ async function startLocked(config: ServerConfig, logger: Logger): Promise<AtollS
   await storage.start();
   registerLoadGauge(registry, router);
   const sessions = new Set<Session>();
+  // One node until cluster mode names them.
+  const directory = new SessionDirectory('local');
+  router.serveSessions(directory);
   const intake = new IntakeBudget(config.intakeBudgetBytes);
   const preLogin = new PreLoginLimits(config.maxPreLoginPerAddress, config.maxPreLogin);
   const loginLimits = new LoginLimits(config);
   const ctx: GatewayContext = {
-    config, router, logger, sessions,
+    config, router, logger, sessions, directory,
     auth: new AuthGate(config.maxConcurrentAuth, config.maxQueuedAuth, config.maxQueuedAuthPerAddress),
     flusher: new OutboxFlusher(),
     sweeper: new IdleSweeper(config.idleTimeoutMs),
@@ -188,7 +195,7 @@ function readTls(paths: { cert: string; key: string }): tls.TlsOptions {
   }
 }
 
-function registerLoadGauge(registry: Registry, router: LocalRouter<Services>): void {
+function registerLoadGauge(registry: Registry, router: LocalRouter<Services> | SerializingRouter<Services>): void {
   new Gauge({
     name: 'atoll_fragment_load_skew',
     help: 'Requests handled by the busiest fragment divided by the mean, per service',

@@ -49,15 +49,15 @@ async function fill(dir: string): Promise<void> {
     window: config.inboxWindow, windowBytes: config.inboxWindowBytes, engine,
     maxDevicesPerUser: config.maxDevicesPerUser, maxQueuedBytesPerUser: config.maxQueuedBytesPerUser,
   }));
-  router.register('presence', presenceService(stores));
+  router.register('presence', presenceService(stores, router));
   await engine.recover();
   const t0 = performance.now();
   for (let i = 0; i < users; i++) {
     const user = `user${i}`;
     await router.call('inbox', user, { type: 'ensureUser', user });
-    const session = { id: i + 1, push: () => true, congested: () => false, resumeWhenDrained: () => undefined, kick: () => undefined };
+    const session = { node: 'bench', id: String(i + 1) };
     await router.call('inbox', user, { type: 'attach', user, device: 'phone', session });
-    await router.call('inbox', user, { type: 'detach', user, device: 'phone', sessionId: i + 1 });
+    await router.call('inbox', user, { type: 'detach', user, device: 'phone', sessionId: session.id });
   }
   const body = Buffer.alloc(Number(opts.size), 120);
   const batch = 5000;

@@ -29,6 +29,7 @@ const NULLABLE_GROUPS: Readonly<Record<string, Readonly<Record<string, Kind>>>> 
 const CHOICES: Readonly<Record<string, readonly string[]>> = {
   logLevel: ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'],
   durability: ['log', 'write-through', 'memory'],
+  router: ['local', 'serializing'],
 };
 
 /** Flags that are shorthands for a setting's own flag. */

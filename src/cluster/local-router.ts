@@ -1,7 +1,8 @@
 // The in-process router: every (service, fragment) has one owner with a bounded FIFO mailbox,
 // drained in order. Handlers never run concurrently for the same fragment.
 import { fragmentOf } from '../store/hash.js';
-import { OwnerBusyError, type Api, type Handlers, type Router } from './router.js';
+import type { SessionAddress, SessionEvent } from '../services/sessions/api.js';
+import { OwnerBusyError, type Api, type Handlers, type Router, type SessionSink } from './router.js';
 
 interface Job {
   req: { type: string };
@@ -90,6 +91,7 @@ export interface ServiceSpec<A extends Api> {
 
 export class LocalRouter<S extends Record<string, Api>> implements Router<S> {
   private readonly owners = new Map<string, Owner[]>();
+  private sessions: SessionSink | null = null;
 
   constructor(private readonly fragments: number, private readonly seed: number, private readonly mailboxLimit: number) {}
 
@@ -121,6 +123,17 @@ export class LocalRouter<S extends Record<string, Api>> implements Router<S> {
 
   tell<N extends keyof S & string, K extends keyof S[N] & string>(service: N, key: string, req: { type: K } & S[N][K]['req']): void {
     this.owner(service, key).enqueue({ req, resolve: null, reject: null }, 'always');
+  }
+
+  /** The gateway of this node: events addressed to its sessions go there. */
+  serveSessions(sink: SessionSink): void {
+    this.sessions = sink;
+  }
+
+  // Synchronous on one node: the session only queues a frame for its next flush.
+  toSession(to: SessionAddress, event: SessionEvent): void {
+    if (this.sessions === null || to.node !== this.sessions.node) return;
+    this.sessions.deliver(to.id, event);
   }
 
   /** Requests handled per fragment of a service, for skew figures (max / mean). */

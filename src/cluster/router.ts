@@ -2,6 +2,7 @@
 // (a user id) picks the fragment; the fragment's owner handles requests one at a time, in order.
 // On one node the router is an in-process call through the owner's mailbox (local-router.ts);
 // in a cluster it will be a NATS subject. Service code never knows which.
+import type { SessionAddress, SessionEvent } from '../services/sessions/api.js';
 
 /** A service's API: request type name -> request fields and reply. */
 export type Api = Record<string, { req: object; res: unknown }>;
@@ -27,6 +28,16 @@ export interface Router<S extends Record<string, Api>> {
   cast<N extends keyof S & string, K extends keyof S[N] & string>(
     service: N, key: string, req: { type: K } & S[N][K]['req'],
   ): void;
+  /** Hands an event to a live session, on whichever node holds it. Events from one owner to one
+   *  session arrive in order and are never dropped in transit (the session itself drops droppable
+   *  ones while its connection is backed up); an address whose session is gone is ignored. */
+  toSession(to: SessionAddress, event: SessionEvent): void;
+}
+
+/** What a node's gateway gives the router: the node's name and a way to hand an event to one of its sessions. */
+export interface SessionSink {
+  node: string;
+  deliver(id: string, event: SessionEvent): void;
 }
 
 /** The owner's mailbox is full: the caller should answer SERVER_BUSY. */

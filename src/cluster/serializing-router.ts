@@ -3,7 +3,8 @@
 // nothing live (a socket, a session object, a callback) crosses the seam between services.
 import { LocalRouter, type ServiceSpec } from './local-router.js';
 import { decodePlainData, encodePlainData } from './plain-data.js';
-import type { Api, Router } from './router.js';
+import type { SessionAddress, SessionEvent } from '../services/sessions/api.js';
+import type { Api, Router, SessionSink } from './router.js';
 
 export class SerializingRouter<S extends Record<string, Api>> implements Router<S> {
   private readonly inner: LocalRouter<S>;
@@ -14,6 +15,14 @@ export class SerializingRouter<S extends Record<string, Api>> implements Router<
 
   register<N extends keyof S & string>(service: N, spec: ServiceSpec<S[N]>): void {
     this.inner.register(service, spec);
+  }
+
+  serveSessions(sink: SessionSink): void {
+    this.inner.serveSessions(sink);
+  }
+
+  toSession(to: SessionAddress, event: SessionEvent): void {
+    this.inner.toSession(roundTrip(to, 'session address'), roundTrip(event, `session event ${event.type}`));
   }
 
   fragmentOf(key: string): number {

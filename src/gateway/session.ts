@@ -5,19 +5,21 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import type { Logger } from 'pino';
 import type { ServerConfig } from '../config.js';
 import { OwnerBusyError, type Router } from '../cluster/router.js';
-import type { SessionRef } from '../cluster/session-ref.js';
 import {
   ErrorCode, FrameSplitter, FramingError, PROTOCOL_VERSION, decodeFrame, encodeFrames, wire,
   type DecodedFrame, type Frame,
 } from '../protocol/framing.js';
 import { hashPassword, newSalt, newToken, parseToken, tokenHash, verifyPassword } from '../services/accounts/credentials.js';
 import type { Services } from '../services/index.js';
+import { deliveryCost, type SessionAddress, type SessionEvent } from '../services/sessions/api.js';
 import type { atoll } from '../protocol/generated/atoll.js';
 import { AuthGateAddressBusyError, AuthGateBusyError, type AuthGate } from './auth-gate.js';
 import type { IdleSweeper, IdleTracked } from './idle-sweeper.js';
 import type { OutboxFlusher } from './outbox-flusher.js';
 import { TokenBucket } from './token-bucket.js';
 import type { Transport } from './transport.js';
+import { frameOfEvent } from './event-frames.js';
+import type { EventReceiver, SessionDirectory } from './session-directory.js';
 import { validDevice, validMessageId, validNewUser, validPassword, validUser } from './validate.js';
 import type { GatewayMetrics } from './metrics.js';
 import type { IntakeBudget, IntakeWaiter } from './intake-budget.js';
@@ -36,6 +38,8 @@ export interface GatewayContext {
   sweeper: IdleSweeper;
   metrics: GatewayMetrics;
   sessions: Set<Session>;
+  /** Addresses of the logged-in sessions, for the events the router hands to them. */
+  directory: SessionDirectory;
   serverName: string;
   intake: IntakeBudget;
   preLogin: PreLoginLimits;
@@ -101,8 +105,14 @@ const CLOSED_TRANSPORT: Transport = {
 };
 const CLOSED_SPLITTER = new FrameSplitter(0);
 
-export class Session implements SessionRef, IdleTracked, IntakeWaiter {
+export class Session implements IdleTracked, IntakeWaiter, EventReceiver {
+  /** A label for logs; the address (from login on) is what services know the session by. */
   readonly id = nextSessionId++;
+  private address: SessionAddress | null = null;
+  /** Delivery credit the inbox holds for this connection (granted minus delivered bytes; see grantCredit). */
+  private credit = 0;
+  /** The inbox said the credit is spent while items wait: grant more as soon as the connection drains. */
+  private creditStarved = false;
   lastActivity = Date.now();
   wheelSecond = 0;
   wheelIndex = 0;
@@ -129,7 +139,7 @@ export class Session implements SessionRef, IdleTracked, IntakeWaiter {
   private subscriptions: Set<string> | null = null;
   /** Estimated bytes of the frames in `outbox`, so congestion is seen before they are encoded. */
   private outboxBytes = 0;
-  /** Set while deliveries wait for the buffer to drain. */
+  /** Set while a starved inbox waits for the buffer to drain. */
   private stallTimer: NodeJS.Timeout | null = null;
   /** Requests received and not yet answered; past MAX_INFLIGHT the socket is paused. */
   private inflight = 0;
@@ -488,9 +498,11 @@ export class Session implements SessionRef, IdleTracked, IntakeWaiter {
 
   /** Binds the device to this connection, answers LoginOk, then lets queued items flow. */
   private async goLive(ref: number, user: string, device: string, token: string, expiresAt: number): Promise<void> {
-    const { ackedSeq } = await this.ctx.router.call('inbox', user, { type: 'attach', user, device, session: this });
+    // Known by address before the inbox binds it: a 'replaced' may come the moment it does.
+    const address = (this.address = this.ctx.directory.add(this));
+    const { ackedSeq } = await this.ctx.router.call('inbox', user, { type: 'attach', user, device, session: address });
     if (this.state === 'closed') {
-      this.ctx.router.tell('inbox', user, { type: 'detach', user, device, sessionId: this.id });
+      this.ctx.router.tell('inbox', user, { type: 'detach', user, device, sessionId: address.id });
       return;
     }
     this.user = user;
@@ -505,7 +517,8 @@ export class Session implements SessionRef, IdleTracked, IntakeWaiter {
     this.ctx.sweeper.track(this);
     this.ctx.metrics.sessionsLive.inc();
     this.reply(ref, { loginOk: { user, device, resumeToken: token, tokenExpiresAt: expiresAt, ackedSeq, serverTime: Date.now() } });
-    this.ctx.router.tell('inbox', user, { type: 'start', user, device, sessionId: this.id });
+    this.credit = this.creditTarget();
+    this.ctx.router.tell('inbox', user, { type: 'start', user, device, sessionId: address.id, credit: this.credit });
   }
 
   private async logout(ref: number, forgetDevice: boolean): Promise<unknown> {
@@ -661,7 +674,7 @@ export class Session implements SessionRef, IdleTracked, IntakeWaiter {
 
   private ack(seq: number): void {
     const { user, device } = this;
-    this.ctx.router.tell('inbox', user, { type: 'ack', user, device, sessionId: this.id, seq: Number(seq) });
+    this.ctx.router.tell('inbox', user, { type: 'ack', user, device, sessionId: this.address!.id, seq: Number(seq) });
   }
 
   private async markRead(req: atoll.v1.MarkRead.$Shape): Promise<unknown> {
@@ -698,7 +711,7 @@ export class Session implements SessionRef, IdleTracked, IntakeWaiter {
     }
     for (const u of fresh) subs.add(u);
     // Each presence owner pushes the current state itself, in its own order with later changes.
-    await Promise.all(users.map((user) => this.ctx.router.call('presence', user, { type: 'subscribe', user, session: this })));
+    await Promise.all(users.map((user) => this.ctx.router.call('presence', user, { type: 'subscribe', user, session: this.address! })));
     this.reply(ref, { ok: {} });
     return undefined;
   }
@@ -709,7 +722,7 @@ export class Session implements SessionRef, IdleTracked, IntakeWaiter {
     }
     for (const user of users) {
       if (!this.subscriptions?.delete(user)) continue;
-      this.ctx.router.tell('presence', user, { type: 'unsubscribe', user, sessionId: this.id });
+      this.ctx.router.tell('presence', user, { type: 'unsubscribe', user, sessionId: this.address!.id });
     }
     return null;
   }
@@ -779,7 +792,31 @@ export class Session implements SessionRef, IdleTracked, IntakeWaiter {
     this.push({ ref, error: { code, message } });
   }
 
-  // ---- SessionRef ----
+  // ---- events from the services ----
+
+  onEvent(event: SessionEvent): void {
+    if (this.state === 'closed') return;
+    switch (event.type) {
+      case 'deliver':
+        this.credit -= deliveryCost(event.item);
+        this.push(frameOfEvent(event));
+        return;
+      case 'creditSpent':
+        this.creditStarved = true;
+        this.grantCredit();
+        return;
+      case 'presence':
+        if (event.initial || !this.congested()) this.push(frameOfEvent(event));
+        return;
+      case 'typing':
+        // Droppable: a backed-up connection skips it.
+        if (!this.congested()) this.push(frameOfEvent(event));
+        return;
+      case 'replaced':
+        this.fail(ErrorCode.SESSION_REPLACED, 'this device logged in on another connection');
+        return;
+    }
+  }
 
   push(frame: Frame): boolean {
     if (this.state === 'closed') return false;
@@ -806,28 +843,45 @@ export class Session implements SessionRef, IdleTracked, IntakeWaiter {
     this.unhold(HOLD_OUTPUT);
   };
 
-  congested(): boolean {
-    return this.transport.bufferedBytes() + this.outboxBytes > this.ctx.config.maxOutboundBytes / 4;
+  private congested(): boolean {
+    return this.transport.bufferedBytes() + this.outboxBytes > this.creditTarget();
   }
 
-  resumeWhenDrained(): void {
-    if (this.stallTimer || this.state !== 'live') return;
+  /** Unsent delivery bytes the inbox may put in flight toward this connection: a quarter of the slow-consumer limit. */
+  private creditTarget(): number {
+    return this.ctx.config.maxOutboundBytes / 4;
+  }
+
+  /**
+   * Tops the inbox's credit up to what the connection can take: the target less what is unsent
+   * and what the inbox may still deliver. Small top-ups wait (one grant per half a target) unless
+   * the inbox is starved; a starved inbox facing a full buffer waits for it to drain, and a buffer
+   * that never drains closes the connection as a slow consumer.
+   */
+  private grantCredit(): void {
+    if (this.state !== 'live' || this.stallTimer) return;
+    const target = this.creditTarget();
+    const room = target - this.transport.bufferedBytes() - this.outboxBytes - this.credit;
+    if (room >= (this.creditStarved ? 1 : target / 2)) {
+      this.credit += room;
+      this.creditStarved = false;
+      const { user, device } = this;
+      this.ctx.router.tell('inbox', user, { type: 'credit', user, device, sessionId: this.address!.id, bytes: room });
+      return;
+    }
+    if (!this.creditStarved) return;
     this.stallTimer = setTimeout(() => {
       this.ctx.metrics.counts.slowConsumers++;
       this.fail(ErrorCode.SLOW_CONSUMER, `the client read nothing for ${this.ctx.config.stallTimeoutMs} ms while messages waited; reconnect and resume`);
     }, this.ctx.config.stallTimeoutMs);
-    this.transport.whenDrained(() => {
-      if (this.stallTimer) clearTimeout(this.stallTimer);
-      this.stallTimer = null;
-      if (this.state !== 'live') return;
-      const { user, device } = this;
-      this.ctx.router.tell('inbox', user, { type: 'pump', user, device, sessionId: this.id });
-    });
+    this.transport.whenDrained(this.drainedForCredit);
   }
 
-  kick(code: ErrorCode, message: string): void {
-    this.fail(code, message);
-  }
+  private drainedForCredit = (): void => {
+    if (this.stallTimer) clearTimeout(this.stallTimer);
+    this.stallTimer = null;
+    this.grantCredit();
+  };
 
   // ---- outbound ----
 
@@ -850,6 +904,8 @@ export class Session implements SessionRef, IdleTracked, IntakeWaiter {
       this.awaitingDrain = true;
       this.transport.whenDrained(this.outputDrained);
     }
+    // Deliveries went out: top the credit up now rather than wait for the inbox to run dry.
+    if (this.state === 'live' && this.credit < this.creditTarget() / 2) this.grantCredit();
   }
 
   /** Sends a fatal error, flushes, and closes. */
@@ -901,12 +957,14 @@ export class Session implements SessionRef, IdleTracked, IntakeWaiter {
     this.ctx.sessions.delete(this);
     this.ctx.sweeper.untrack(this);
     this.ctx.metrics.connections.dec();
+    if (this.address) this.ctx.directory.remove(this.address.id);
     if (!wasLive) return;
     this.ctx.metrics.sessionsLive.dec();
     const { user, device, router } = { user: this.user, device: this.device, router: this.ctx.router };
-    router.tell('inbox', user, { type: 'detach', user, device, sessionId: this.id });
+    const sessionId = this.address!.id;
+    router.tell('inbox', user, { type: 'detach', user, device, sessionId });
     for (const sub of this.subscriptions ?? []) {
-      router.tell('presence', sub, { type: 'unsubscribe', user: sub, sessionId: this.id });
+      router.tell('presence', sub, { type: 'unsubscribe', user: sub, sessionId });
     }
     this.subscriptions = null;
   }

@@ -2,11 +2,13 @@
 // presence and accounts services of one node, driven through router calls and fake sessions.
 import { Registry } from 'prom-client';
 import { LocalRouter } from '../../src/cluster/local-router.js';
-import type { SessionRef } from '../../src/cluster/session-ref.js';
 import { resolveConfig, type ServerConfig } from '../../src/config.js';
+import { frameOfEvent } from '../../src/gateway/event-frames.js';
+import { SessionDirectory, type EventReceiver } from '../../src/gateway/session-directory.js';
 import type { Frame } from '../../src/protocol/framing.js';
 import { accountsService } from '../../src/services/accounts/service.js';
 import type { Services } from '../../src/services/index.js';
+import type { SessionAddress, SessionEvent } from '../../src/services/sessions/api.js';
 import { inboxService } from '../../src/services/inbox/service.js';
 import { presenceService } from '../../src/services/presence/service.js';
 import { StorageEngine, type RecoveryReport } from '../../src/store/engine.js';
@@ -18,6 +20,8 @@ export interface EngineNode {
   router: LocalRouter<Services>;
   engine: StorageEngine;
   registry: Registry;
+  /** Where the router hands session events: FakeSessions register here. */
+  directory: SessionDirectory;
   recovery: RecoveryReport;
   close(): Promise<void>;
 }
@@ -34,10 +38,12 @@ export async function openEngineNode(dataDir: string, overrides: Partial<ServerC
     window: config.inboxWindow, windowBytes: config.inboxWindowBytes, engine,
     maxDevicesPerUser: config.maxDevicesPerUser, maxQueuedBytesPerUser: config.maxQueuedBytesPerUser,
   }));
-  router.register('presence', presenceService(stores));
+  router.register('presence', presenceService(stores, router));
+  const directory = new SessionDirectory('test');
+  router.serveSessions(directory);
   const recovery = await engine.recover();
   return {
-    config, stores, router, engine, registry, recovery,
+    config, stores, router, engine, registry, directory, recovery,
     async close() {
       await engine.close();
       await stores.root.close();
@@ -45,36 +51,37 @@ export async function openEngineNode(dataDir: string, overrides: Partial<ServerC
   };
 }
 
-let nextSessionId = 1;
-
-/** A session that records what the inbox pushes to it. */
-export class FakeSession implements SessionRef {
-  readonly id = nextSessionId++;
+/** A session that records the events the services send it, and their frames as a client would see them. */
+export class FakeSession implements EventReceiver {
+  readonly address: SessionAddress;
+  readonly events: SessionEvent[] = [];
   readonly frames: Frame[] = [];
-  push(frame: Frame): boolean {
-    this.frames.push(frame);
-    return true;
+  constructor(node: EngineNode) {
+    this.address = node.directory.add(this);
   }
-  congested(): boolean {
-    return false;
+  get id(): string {
+    return this.address.id;
   }
-  resumeWhenDrained(): void {}
-  kick(): void {}
+  onEvent(event: SessionEvent): void {
+    this.events.push(event);
+    if (event.type === 'deliver' || event.type === 'presence' || event.type === 'typing') this.frames.push(frameOfEvent(event));
+  }
   get delivered(): NonNullable<Frame['deliver']>[] {
     return this.frames.flatMap((f) => (f.deliver ? [f.deliver] : []));
   }
 }
 
-/** Attaches a fake session to a device and starts deliveries; returns it and the device's acked position. */
+/** Attaches a fake session to a device and starts deliveries (with credit that never runs out); returns it and the device's acked position. */
 export async function attach(node: EngineNode, user: string, device: string): Promise<{ session: FakeSession; ackedSeq: number }> {
-  const session = new FakeSession();
-  const { ackedSeq } = await node.router.call('inbox', user, { type: 'attach', user, device, session });
-  await node.router.call('inbox', user, { type: 'start', user, device, sessionId: session.id });
+  const session = new FakeSession(node);
+  const { ackedSeq } = await node.router.call('inbox', user, { type: 'attach', user, device, session: session.address });
+  await node.router.call('inbox', user, { type: 'start', user, device, sessionId: session.id, credit: Number.MAX_SAFE_INTEGER });
   return { session, ackedSeq };
 }
 
 export async function detach(node: EngineNode, user: string, device: string, session: FakeSession): Promise<void> {
   await node.router.call('inbox', user, { type: 'detach', user, device, sessionId: session.id });
+  node.directory.remove(session.id);
 }
 
 export async function metric(registry: Registry, name: string): Promise<number> {

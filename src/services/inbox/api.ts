@@ -1,6 +1,6 @@
 // Messages of the inbox service: per-device queues of messages and receipts, idempotent sends,
 // delivery to attached sessions, and the receipts that acks and reads produce.
-import type { SessionRef } from '../../cluster/session-ref.js';
+import type { SessionAddress } from '../sessions/api.js';
 
 export type StoreResult =
   | { ok: true; sentAt: number; duplicate: boolean }
@@ -26,15 +26,15 @@ export type InboxApi = {
   /** Registers the device if new, durably, unless the user has maxDevicesPerUser already (Login asks before issuing a token). */
   claimDevice: { req: { user: string; device: string }; res: ClaimResult };
   /** Binds a live session to a device (registering the device if new); deliveries wait for `start`. */
-  attach: { req: { user: string; device: string; session: SessionRef }; res: { ackedSeq: number } };
-  /** Starts pushing queued items to the attached session (after it has sent LoginOk). */
-  start: { req: { user: string; device: string; sessionId: number }; res: void };
-  /** The session's buffer drained: push what waits. */
-  pump: { req: { user: string; device: string; sessionId: number }; res: void };
+  attach: { req: { user: string; device: string; session: SessionAddress }; res: { ackedSeq: number } };
+  /** Starts delivering queued items to the attached session (after it has sent LoginOk), up to `credit` bytes. */
+  start: { req: { user: string; device: string; sessionId: string; credit: number }; res: void };
+  /** The session lets the inbox deliver `bytes` more (its connection drained). */
+  credit: { req: { user: string; device: string; sessionId: string; bytes: number }; res: void };
   /** The session is gone. */
-  detach: { req: { user: string; device: string; sessionId: number }; res: void };
+  detach: { req: { user: string; device: string; sessionId: string }; res: void };
   /** The device processed every item up to `seq`. */
-  ack: { req: { user: string; device: string; sessionId: number; seq: number }; res: void };
+  ack: { req: { user: string; device: string; sessionId: string; seq: number }; res: void };
   /** `user` read these messages from `from`: queue READ receipts for `from`. */
   markRead: { req: { user: string; from: string; ids: string[]; now: number }; res: { ok: true } };
   /** Queues a receipt for every device of `user`. */

@@ -7,13 +7,12 @@
 import { Gauge, type Registry } from 'prom-client';
 import type { Handlers, Router } from '../../cluster/router.js';
 import type { ServiceSpec } from '../../cluster/local-router.js';
-import type { SessionRef } from '../../cluster/session-ref.js';
 import { INBOX_COPY_OVERHEAD_BYTES, LOG_RECORD_LIMIT_BYTES, RECEIPT_IDS_PER_ITEM } from '../../config.js';
-import { ErrorCode, wire, type Frame } from '../../protocol/framing.js';
 import type { CacheFragment, FlushBatch, StorageEngine } from '../../store/engine.js';
 import type { InboxOp } from '../../store/inbox-ops.js';
 import type { InboxItemRecord, MessageStateRecord, Stores } from '../../store/kv.js';
 import type { Services } from '../index.js';
+import { deliveryCost, type SessionAddress } from '../sessions/api.js';
 import type { InboxApi, StoreResult } from './api.js';
 import { ItemQueue, type QueuedItem } from './item-queue.js';
 
@@ -51,9 +50,13 @@ interface DeviceState {
   items: ItemQueue;
   /** Items only in LMDB (evicted or never loaded): seqs lo..hi, queued before every RAM item above them. */
   spill: { lo: number; hi: number } | null;
-  session: SessionRef | null;
+  session: SessionAddress | null;
   /** Deliveries to the attached session have started. */
   started: boolean;
+  /** Bytes the session lets the inbox deliver before it grants more (see deliveryCost). */
+  credit: number;
+  /** The session was told its credit is spent; it grants more once its connection drains. */
+  creditAsked: boolean;
   forgotten: boolean;
 }
 
@@ -181,7 +184,7 @@ function inboxFragment(fragment: number, users: Map<string, InboxUser>, stores: 
   }
 
   function newDevice(name: string): DeviceState {
-    return { name, nextSeq: 1, ackedSeq: 0, flushedAcked: 0, lastSeq: 0, items: new ItemQueue(), spill: null, session: null, started: false, forgotten: false };
+    return { name, nextSeq: 1, ackedSeq: 0, flushedAcked: 0, lastSeq: 0, items: new ItemQueue(), spill: null, session: null, started: false, credit: 0, creditAsked: false, forgotten: false };
   }
 
   function newItem(seq: number, item: InboxItemRecord, inStore: boolean): QueuedItem {
@@ -331,11 +334,15 @@ function inboxFragment(fragment: number, users: Map<string, InboxUser>, stores: 
       }
       if (q.inFlight >= q.length) return;
       if (!q.at(q.inFlight).durable) return;
-      if (session.congested()) {
-        session.resumeWhenDrained();
+      // Credit may go negative by one item, so an item larger than any grant still goes out.
+      if (d.credit <= 0) {
+        if (!d.creditAsked) router.toSession(session, { type: 'creditSpent' });
+        d.creditAsked = true;
         return;
       }
-      session.push(deliverFrame(q.markSent()));
+      const next = q.markSent();
+      d.credit -= deliveryCost(next.item);
+      router.toSession(session, { type: 'deliver', seq: next.seq, item: next.item });
     }
   }
 
@@ -787,29 +794,35 @@ function inboxFragment(fragment: number, users: Map<string, InboxUser>, stores: 
       d = u.devices.get(device)!;
       if (c.ops.length > 0) commitAll(u, [c, ...more]).then(() => pumpAll(u), warn);
       if (d.session) {
-        d.session.kick(ErrorCode.SESSION_REPLACED, 'this device logged in on another connection');
+        router.toSession(d.session, { type: 'replaced' });
       } else {
         u.online++;
         if (u.online === 1) router.tell('presence', user, { type: 'online', user });
       }
       d.session = session;
       d.started = false;
+      d.credit = 0;
+      d.creditAsked = false;
       d.items.resetSent();
       return { ackedSeq: d.ackedSeq };
     },
 
-    start({ user, device, sessionId }) {
+    start({ user, device, sessionId, credit }) {
       const u = users.get(user);
       const d = u?.devices.get(device);
       if (!u || !d || d.session?.id !== sessionId) return;
       d.started = true;
+      d.credit = credit;
       pump(u, d);
     },
 
-    pump({ user, device, sessionId }) {
+    credit({ user, device, sessionId, bytes }) {
       const u = users.get(user);
       const d = u?.devices.get(device);
-      if (u && d && d.session?.id === sessionId) pump(u, d);
+      if (!u || !d || d.session?.id !== sessionId) return;
+      d.credit += bytes;
+      d.creditAsked = false;
+      pump(u, d);
     },
 
     detach({ user, device, sessionId }) {
@@ -898,8 +911,9 @@ function inboxFragment(fragment: number, users: Map<string, InboxUser>, stores: 
     typing({ to, from, active }) {
       const u = users.get(to);
       if (!u || u.online === 0) return;
+      // Droppable: a backed-up connection skips it (the session decides).
       for (const d of u.devices.values()) {
-        if (d.session && !d.session.congested()) d.session.push({ typing: { from, active } });
+        if (d.session) router.toSession(d.session, { type: 'typing', from, active });
       }
     },
 
@@ -984,15 +998,6 @@ function chunks(ids: string[]): string[][] {
   const out: string[][] = [];
   for (let i = 0; i < ids.length; i += RECEIPT_IDS_PER_ITEM) out.push(ids.slice(i, i + RECEIPT_IDS_PER_ITEM));
   return out;
-}
-
-function deliverFrame(q: QueuedItem): Frame {
-  const it = q.item;
-  if (it.kind === 'message') {
-    return { deliver: { seq: q.seq, message: { id: it.id, from: it.from, to: it.to, body: it.body, sentAt: it.sentAt, fromDevice: it.fromDevice } } };
-  }
-  const kind = it.receipt === 'delivered' ? wire.Receipt.Kind.DELIVERED : wire.Receipt.Kind.READ;
-  return { deliver: { seq: q.seq, receipt: { kind, by: it.by, ids: it.ids, at: it.at } } };
 }
 
 function warn(err: unknown): void {

@@ -1,27 +1,27 @@
 // The presence service owner: per fragment of user ids, online state, last seen and the live
 // sessions subscribed to each user. Subscriptions are not stored: clients renew them on login.
-import type { Handlers } from '../../cluster/router.js';
+import type { Handlers, Router } from '../../cluster/router.js';
 import type { ServiceSpec } from '../../cluster/local-router.js';
-import type { SessionRef } from '../../cluster/session-ref.js';
-import { wire } from '../../protocol/framing.js';
 import { committed } from '../../store/store-write.js';
 import type { PresenceRecord, Stores } from '../../store/kv.js';
+import type { Services } from '../index.js';
+import type { SessionAddress } from '../sessions/api.js';
 import type { PresenceApi, PresenceInfo } from './api.js';
 
 interface PresenceState {
   online: boolean;
   lastSeen: number;
   hideLastSeen: boolean;
-  subscribers: Map<number, SessionRef>;
+  subscribers: Map<string, SessionAddress>;
   /** Writes of this state not yet committed. */
   writes: number;
 }
 
-export function presenceService(stores: Stores): ServiceSpec<PresenceApi> {
-  return { createFragment: () => presenceFragment(stores) };
+export function presenceService(stores: Stores, router: Router<Services>): ServiceSpec<PresenceApi> {
+  return { createFragment: () => presenceFragment(stores, router) };
 }
 
-function presenceFragment(stores: Stores): Handlers<PresenceApi> {
+function presenceFragment(stores: Stores, router: Router<Services>): Handlers<PresenceApi> {
   const states = new Map<string, PresenceState>();
 
   const state = (user: string): PresenceState => {
@@ -47,17 +47,10 @@ function presenceFragment(stores: Stores): Handlers<PresenceApi> {
   const forgetIfIdle = (user: string, s: PresenceState) => {
     if (!s.online && s.subscribers.size === 0 && s.writes === 0 && states.get(user) === s) states.delete(user);
   };
-  const frameOf = (user: string, s: PresenceState) => {
-    const p = info(user, s);
-    return { presence: { user, state: p.online ? wire.Presence.State.ONLINE : wire.Presence.State.OFFLINE, lastSeen: p.lastSeen } };
-  };
   const broadcast = (user: string, s: PresenceState) => {
-    const frame = frameOf(user, s);
-    for (const [id, session] of s.subscribers) {
-      // Presence blips are droppable: a backed-up connection skips them.
-      if (session.congested()) continue;
-      if (!session.push(frame)) s.subscribers.delete(id);
-    }
+    // Presence blips are droppable: a backed-up connection skips them (the session decides).
+    const event = { type: 'presence', info: info(user, s), initial: false } as const;
+    for (const session of s.subscribers.values()) router.toSession(session, event);
   };
 
   return {
@@ -78,8 +71,9 @@ function presenceFragment(stores: Stores): Handlers<PresenceApi> {
     subscribe({ user, session }) {
       const s = state(user);
       s.subscribers.set(session.id, session);
-      session.push(frameOf(user, s));
-      return info(user, s);
+      const now = info(user, s);
+      router.toSession(session, { type: 'presence', info: now, initial: true });
+      return now;
     },
     unsubscribe({ user, sessionId }) {
       const s = states.get(user);

@@ -20,7 +20,7 @@ describe('presence online/offline with a full presence mailbox', () => {
   async function presenceOf(user: string): Promise<boolean> {
     for (;;) {
       try {
-        return (await node.router.call('presence', user, { type: 'subscribe', user, session: new FakeSession() })).online;
+        return (await node.router.call('presence', user, { type: 'subscribe', user, session: new FakeSession(node).address })).online;
       } catch (err) {
         if (!(err instanceof OwnerBusyError)) throw err;
         await new Promise((resolve) => setImmediate(resolve));
@@ -30,7 +30,7 @@ describe('presence online/offline with a full presence mailbox', () => {
 
   /** Fills the presence mailbox past its limit for longer than one drain of the owner. */
   function floodPresence(): void {
-    for (let i = 0; i < 2000; i++) node.router.tell('presence', 'zed', { type: 'unsubscribe', user: 'zed', sessionId: -1 });
+    for (let i = 0; i < 2000; i++) node.router.tell('presence', 'zed', { type: 'unsubscribe', user: 'zed', sessionId: 'none' });
   }
 
   it('marks the user online and then offline although presence is busy both times', async () => {
