@@ -1,5 +1,6 @@
 // Runs every compiled *.test.js under <outDir>/test with node's test runner (Node 20 has no glob
 // support in --test, and a bare directory would also run fixtures and helpers).
+// Runs them once more through the serialising router (ATOLL_ROUTER=serializing) unless ATOLL_ROUTER is set.
 // Usage: node scripts/test.mjs [outDir] [extra node --test flags...]
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
@@ -15,8 +16,15 @@ if (files.length === 0) {
   console.error(`no *.test.js files under ${outDir}/test: build first (node scripts/build.mjs ${outDir})`);
   process.exit(1);
 }
-const run = spawnSync(process.execPath, ['--test', '--test-concurrency=2', ...process.argv.slice(3), ...files], { stdio: 'inherit' });
-process.exit(run.status ?? 1);
+const run = (list, env) => spawnSync(process.execPath, ['--test', '--test-concurrency=2', ...process.argv.slice(3), ...list], { stdio: 'inherit', env }).status ?? 1;
+const status = run(files, process.env);
+if (status !== 0 || process.env.ATOLL_ROUTER) process.exit(status);
+// Again with every router message encoded to bytes and back: proves only plain data crosses
+// between services. Tests that never start a node (the log, the codec, the build) run once.
+const once = [join('test', 'store', 'log'), join('test', 'protocol'), join('test', 'scripts')].map((d) => join(outDir, d));
+const nodeTests = files.filter((f) => !once.some((d) => f.startsWith(d)));
+console.error(`\nthe suite again with ATOLL_ROUTER=serializing (${nodeTests.length} files)`);
+process.exit(run(nodeTests, { ...process.env, ATOLL_ROUTER: 'serializing' }));
 
 /** The browser test drives Debian's Chromium; install it when missing and we may (root with apt). */
 function ensureChromium() {

@@ -5,8 +5,7 @@ import type net from 'node:net';
 import type tls from 'node:tls';
 import { pino, type Logger } from 'pino';
 import { Registry, collectDefaultMetrics, Gauge } from 'prom-client';
-import { LocalRouter } from './cluster/local-router.js';
-import { SerializingRouter } from './cluster/serializing-router.js';
+import { createRouter, type NodeRouter } from './cluster/create-router.js';
 import type { ServerConfig } from './config.js';
 import { AuthGate } from './gateway/auth-gate.js';
 import { createHttpListener } from './gateway/http-listener.js';
@@ -65,9 +64,7 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
 async function startLocked(config: ServerConfig, logger: Logger): Promise<AtollServer> {
   const repairedFiles = await checkBeforeOpen(config);
   const stores = openStores(config.dataDir);
-  const router = config.router === 'serializing'
-    ? new SerializingRouter<Services>(config.fragments, config.hashSeed, config.mailboxLimit)
-    : new LocalRouter<Services>(config.fragments, config.hashSeed, config.mailboxLimit);
+  const router = createRouter<Services>(config);
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
   const storage = storageHealth(config, registry, logger);
@@ -134,7 +131,7 @@ async function startLocked(config: ServerConfig, logger: Logger): Promise<AtollS
   const httpPort = (http.address() as AddressInfo).port;
   const tcpPort = tcp ? (tcp.address() as AddressInfo).port : -1;
   const scheme = tlsOptions ? 'wss' : 'ws';
-  logger.info({ httpPort, tcpPort, host: config.host, dataDir: config.dataDir, fragments: config.fragments,
+  logger.info({ httpPort, tcpPort, host: config.host, dataDir: config.dataDir, fragments: config.fragments, router: config.router,
     ws: `${scheme}://${config.host}:${httpPort}/v1/ws`, tcp: tcp ? `${tlsOptions ? 'tls' : 'tcp'}://${config.host}:${tcpPort}` : null },
   'atoll listening');
 
@@ -195,7 +192,7 @@ function readTls(paths: { cert: string; key: string }): tls.TlsOptions {
   }
 }
 
-function registerLoadGauge(registry: Registry, router: LocalRouter<Services> | SerializingRouter<Services>): void {
+function registerLoadGauge(registry: Registry, router: NodeRouter<Services>): void {
   new Gauge({
     name: 'atoll_fragment_load_skew',
     help: 'Requests handled by the busiest fragment divided by the mean, per service',

@@ -8,13 +8,13 @@ import { resolveConfig } from '../../src/config.js';
 import { wire } from '../../src/protocol/framing.js';
 import { startServer } from '../../src/server.js';
 import { RawClient } from '../helpers/raw-client.js';
-import { TEST_SCRYPT, tempDir } from '../helpers/server.js';
+import { TEST_ROUTER, TEST_SCRYPT, tempDir } from '../helpers/server.js';
 
 test('a wrong password is logged with the remote address; repeated USER_EXISTS keeps the connection', async () => {
   const lines: Array<Record<string, unknown>> = [];
   const sink = new Writable({ write(chunk: Buffer, _enc, done) { for (const l of chunk.toString().split('\n')) if (l) lines.push(JSON.parse(l) as Record<string, unknown>); done(); } });
   const dir = tempDir();
-  const config = resolveConfig({ dataDir: dir.path, httpPort: 0, tcpPort: 0, scrypt: TEST_SCRYPT });
+  const config = resolveConfig({ dataDir: dir.path, httpPort: 0, tcpPort: 0, scrypt: TEST_SCRYPT, ...TEST_ROUTER });
   const server = await startServer(config, { logger: pino({ level: 'info' }, sink) });
   const c = await RawClient.connect(`tcp://127.0.0.1:${server.tcpPort}`, '127.0.0.4');
   try {

@@ -9,7 +9,7 @@ import { resolveConfig, ConfigError } from '../../src/config.js';
 import { atoll } from '../../src/protocol/generated/atoll.js';
 import { startServer } from '../../src/server.js';
 import { RawClient } from '../helpers/raw-client.js';
-import { TEST_LOGIN_LIMITS, TEST_PRE_LOGIN, TEST_SCRYPT, startTestServer, tempDir } from '../helpers/server.js';
+import { TEST_LOGIN_LIMITS, TEST_PRE_LOGIN, TEST_ROUTER, TEST_SCRYPT, startTestServer, tempDir } from '../helpers/server.js';
 
 const E = atoll.v1.ErrorCode;
 
@@ -199,7 +199,7 @@ test('refusals are logged at warn once per address per minute, with a count', as
   const lines: Array<Record<string, unknown>> = [];
   const sink = new Writable({ write(chunk: Buffer, _enc, done) { for (const l of chunk.toString().split('\n')) if (l) lines.push(JSON.parse(l) as Record<string, unknown>); done(); } });
   const dir = tempDir();
-  const config = resolveConfig({ dataDir: dir.path, httpPort: 0, tcpPort: 0, scrypt: TEST_SCRYPT, ...TEST_PRE_LOGIN, ...TEST_LOGIN_LIMITS, loginBurstPerAddress: 1, loginRatePerAddress: 0.001 });
+  const config = resolveConfig({ dataDir: dir.path, httpPort: 0, tcpPort: 0, scrypt: TEST_SCRYPT, ...TEST_ROUTER, ...TEST_PRE_LOGIN, ...TEST_LOGIN_LIMITS, loginBurstPerAddress: 1, loginRatePerAddress: 0.001 });
   const server = await startServer(config, { logger: pino({ level: 'info' }, sink) });
   try {
     const url = `tcp://127.0.0.1:${server.tcpPort}`;

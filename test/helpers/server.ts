@@ -11,6 +11,8 @@ import { startServer, type AtollServer } from '../../src/server.js';
 
 /** Cheap password hashing: tests log in hundreds of times. */
 export const TEST_SCRYPT = { N: 1024, r: 8, p: 1 };
+/** The router test servers run on: ATOLL_ROUTER=serializing runs the suite through the serialising router. */
+export const TEST_ROUTER: Pick<ServerConfig, 'router'> = { router: process.env.ATOLL_ROUTER === 'serializing' ? 'serializing' : 'local' };
 
 /**
  * Tests open hundreds of connections at once, all from 127.0.0.1: the pre-login caps are raised
@@ -51,7 +53,7 @@ export interface TestServer extends AtollServer {
 
 export async function startTestServer(overrides: Partial<ServerConfig> = {}): Promise<TestServer> {
   const dir = overrides.dataDir ? null : tempDir();
-  const config = resolveConfig({ dataDir: dir?.path, httpPort: 0, tcpPort: 0, scrypt: TEST_SCRYPT, logLevel: 'silent', ...TEST_PRE_LOGIN, ...TEST_LOGIN_LIMITS, ...overrides });
+  const config = resolveConfig({ dataDir: dir?.path, httpPort: 0, tcpPort: 0, scrypt: TEST_SCRYPT, logLevel: 'silent', ...TEST_ROUTER, ...TEST_PRE_LOGIN, ...TEST_LOGIN_LIMITS, ...overrides });
   const server = await startServer(config, { logger: pino({ level: config.logLevel }) });
   return Object.assign(Object.create(server) as AtollServer, server, {
     dataDir: config.dataDir,

@@ -1,7 +1,7 @@
 // Test harness for the storage engine without sockets: LMDB stores, the router and the inbox,
 // presence and accounts services of one node, driven through router calls and fake sessions.
 import { Registry } from 'prom-client';
-import { LocalRouter } from '../../src/cluster/local-router.js';
+import { createRouter, type NodeRouter } from '../../src/cluster/create-router.js';
 import { resolveConfig, type ServerConfig } from '../../src/config.js';
 import { frameOfEvent } from '../../src/gateway/event-frames.js';
 import { SessionDirectory, type EventReceiver } from '../../src/gateway/session-directory.js';
@@ -13,11 +13,12 @@ import { inboxService } from '../../src/services/inbox/service.js';
 import { presenceService } from '../../src/services/presence/service.js';
 import { StorageEngine, type RecoveryReport } from '../../src/store/engine.js';
 import { openStores, type Stores } from '../../src/store/kv.js';
+import { TEST_ROUTER } from '../helpers/server.js';
 
 export interface EngineNode {
   config: ServerConfig;
   stores: Stores;
-  router: LocalRouter<Services>;
+  router: NodeRouter<Services>;
   engine: StorageEngine;
   registry: Registry;
   /** Where the router hands session events: FakeSessions register here. */
@@ -28,9 +29,9 @@ export interface EngineNode {
 
 /** Opens a node on `dataDir` and replays its log; the flusher only runs when the test asks. */
 export async function openEngineNode(dataDir: string, overrides: Partial<ServerConfig> = {}): Promise<EngineNode> {
-  const config = resolveConfig({ dataDir, fragments: 8, inboxWindow: 100_000, ...overrides });
+  const config = resolveConfig({ dataDir, fragments: 8, inboxWindow: 100_000, ...TEST_ROUTER, ...overrides });
   const stores = openStores(dataDir);
-  const router = new LocalRouter<Services>(config.fragments, config.hashSeed, config.mailboxLimit);
+  const router = createRouter<Services>(config);
   const registry = new Registry();
   const engine = await StorageEngine.open({ config, stores, registry, fragmentOf: (u) => router.fragmentOf(u) });
   router.register('accounts', accountsService(stores));
