@@ -5,8 +5,9 @@ import type { ServiceSpec } from '../../cluster/local-router.js';
 import type { SessionRef } from '../../cluster/session-ref.js';
 import { wire } from '../../protocol/framing.js';
 import { committed } from '../../store/store-write.js';
-import type { PresenceRecord, Stores } from '../../store/kv.js';
+import type { PresenceRecord } from '../../store/kv.js';
 import type { PresenceApi, PresenceInfo } from './api.js';
+import type { PresenceStorage } from './storage.js';
 
 interface PresenceState {
   online: boolean;
@@ -17,11 +18,11 @@ interface PresenceState {
   writes: number;
 }
 
-export function presenceService(stores: Stores): ServiceSpec<PresenceApi> {
+export function presenceService(stores: PresenceStorage): ServiceSpec<PresenceApi> {
   return { createFragment: () => presenceFragment(stores) };
 }
 
-function presenceFragment(stores: Stores): Handlers<PresenceApi> {
+function presenceFragment(stores: PresenceStorage): Handlers<PresenceApi> {
   const states = new Map<string, PresenceState>();
 
   const state = (user: string): PresenceState => {
