@@ -19,7 +19,6 @@ import { RefusalLog } from './gateway/refusal-log.js';
 import type { GatewayContext, Session } from './gateway/session.js';
 import { createTcpListener } from './gateway/tcp-listener.js';
 import { buildNode, type AtollNode } from './node/build-node.js';
-import type { ServiceName } from './node/module.js';
 import { ErrorCode } from './protocol/framing.js';
 import { NODE_MODULES } from './services/index.js';
 import { lockDataDir, logDirsOf } from './store/data-check.js';
@@ -34,7 +33,7 @@ export interface AtollServer {
   /** Prometheus registry of this server's figures. */
   readonly metrics: Registry;
   /** The node's modules, in the order they were registered. */
-  readonly modules: readonly ServiceName[];
+  readonly modules: readonly string[];
   /** Stops accepting, tells clients SHUTTING_DOWN, waits for durable writes and closes the store. */
   close(): Promise<void>;
 }
