@@ -2,7 +2,8 @@
 // storage engine, registers every module in dependency order, replays the log and starts the
 // modules. The server puts the gateway in front of what it returns; tests drive it directly.
 import { Registry } from 'prom-client';
-import { LocalRouter } from '../cluster/local-router.js';
+import { LocalRouter, type ServiceSpec } from '../cluster/local-router.js';
+import type { Router } from '../cluster/router.js';
 import type { ServerConfig } from '../config.js';
 import { NODE_MODULES, type Services } from '../services/index.js';
 import { checkBeforeOpen, type RepairNote } from '../store/data-check.js';
@@ -13,7 +14,20 @@ import { lmdbTables } from '../store/tables.js';
 import { moduleOptions, type AnyModule, type ServiceInstance, type ServiceName } from './module.js';
 import { orderModules } from './order.js';
 
+/** What a node needs of its router besides routing: owners to register, placement, load figures. */
+export interface NodeRouter extends Router<Services> {
+  register<N extends ServiceName>(service: N, spec: ServiceSpec<Services[N]>): void;
+  fragmentOf(key: string): number;
+  load(service: ServiceName): number[];
+}
+
+export type RouterFactory = (fragments: number, seed: number, mailboxLimit: number) => NodeRouter;
+
+const localRouter: RouterFactory = (fragments, seed, mailboxLimit) => new LocalRouter<Services>(fragments, seed, mailboxLimit);
+
 export interface NodeOptions {
+  /** The in-process router when absent. */
+  router?: RouterFactory;
   /** Where every figure goes; a fresh registry when absent. */
   registry?: Registry;
   /** Watches free space; absent, a full disk is only refused where it is met. */
@@ -25,7 +39,7 @@ export interface NodeOptions {
 export interface AtollNode {
   readonly config: ServerConfig;
   readonly stores: Stores;
-  readonly router: LocalRouter<Services>;
+  readonly router: NodeRouter;
   readonly engine: StorageEngine;
   readonly registry: Registry;
   /** The registered modules' names, in the order they were registered and started. */
@@ -62,7 +76,7 @@ export async function buildNode(config: ServerConfig, modules: readonly AnyModul
 async function assemble(config: ServerConfig, ordered: AnyModule[], stores: Stores, repairedFiles: RepairNote[], options: NodeOptions) {
   const registry = options.registry ?? new Registry();
   const health = options.health ?? null;
-  const router = new LocalRouter<Services>(config.fragments, config.hashSeed, config.mailboxLimit);
+  const router = (options.router ?? localRouter)(config.fragments, config.hashSeed, config.mailboxLimit);
   const engine = await StorageEngine.open({ config, stores, registry, fragmentOf: (user) => router.fragmentOf(user), health: options.health });
   const tables = lmdbTables(stores);
   const instances: ServiceInstance<ServiceName>[] = [];
