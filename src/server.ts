@@ -1,11 +1,11 @@
-// Wires one Atoll node together: store, router with its fragment owners, services, gateway listeners.
+// Starts one Atoll node: the node built from its modules (src/node/build-node.ts), with the gateway's
+// listeners, admission control and metrics in front of it.
 import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import type net from 'node:net';
 import type tls from 'node:tls';
 import { pino, type Logger } from 'pino';
 import { Registry, collectDefaultMetrics, Gauge } from 'prom-client';
-import { createRouter, type NodeRouter } from './cluster/create-router.js';
 import type { ServerConfig } from './config.js';
 import { AuthGate } from './gateway/auth-gate.js';
 import { createHttpListener } from './gateway/http-listener.js';
@@ -19,14 +19,10 @@ import { RefusalLog } from './gateway/refusal-log.js';
 import type { GatewayContext, Session } from './gateway/session.js';
 import { SessionDirectory } from './gateway/session-directory.js';
 import { createTcpListener } from './gateway/tcp-listener.js';
+import { buildNode, type AtollNode } from './node/build-node.js';
 import { ErrorCode } from './protocol/framing.js';
-import { accountsService } from './services/accounts/service.js';
-import type { Services } from './services/index.js';
-import { inboxService } from './services/inbox/service.js';
-import { presenceService } from './services/presence/service.js';
-import { checkBeforeOpen, lockDataDir, logDirsOf } from './store/data-check.js';
-import { StorageEngine, type RecoveryReport } from './store/engine.js';
-import { openStores } from './store/kv.js';
+import { NODE_MODULES } from './services/index.js';
+import { lockDataDir, logDirsOf } from './store/data-check.js';
 import { StorageHealth } from './store/storage-health.js';
 import { VERSION } from './version.js';
 
@@ -37,6 +33,8 @@ export interface AtollServer {
   readonly tcpPort: number;
   /** Prometheus registry of this server's figures. */
   readonly metrics: Registry;
+  /** The node's modules, in the order they were registered. */
+  readonly modules: readonly string[];
   /** Stops accepting, tells clients SHUTTING_DOWN, waits for durable writes and closes the store. */
   close(): Promise<void>;
 }
@@ -62,38 +60,16 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
 }
 
 async function startLocked(config: ServerConfig, logger: Logger): Promise<AtollServer> {
-  const repairedFiles = await checkBeforeOpen(config);
-  const stores = openStores(config.dataDir);
-  const router = createRouter<Services>(config);
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
   const storage = storageHealth(config, registry, logger);
-  let engine: StorageEngine;
-  try {
-    engine = await StorageEngine.open({ config, stores, registry, fragmentOf: (user) => router.fragmentOf(user), health: storage });
-  } catch (err) {
-    await stores.root.close();
-    throw err;
-  }
-  router.register('accounts', accountsService(stores, storage));
-  router.register('inbox', inboxService(stores, router, {
-    window: config.inboxWindow, windowBytes: config.inboxWindowBytes, engine,
-    maxDevicesPerUser: config.maxDevicesPerUser, maxQueuedBytesPerUser: config.maxQueuedBytesPerUser, registry,
-  }));
-  router.register('presence', presenceService(stores, router));
-  let recovery: RecoveryReport;
-  try {
-    recovery = await engine.recover();
-  } catch (err) {
-    await stores.root.close();
-    throw err;
-  }
-  for (const note of [...repairedFiles, ...recovery.repaired]) logger.error(note.details, note.msg);
+  const node = await buildNode(config, NODE_MODULES, { registry, health: storage });
+  const { router, recovery } = node;
+  for (const note of [...node.repairedFiles, ...recovery.repaired]) logger.error(note.details, note.msg);
   for (const note of recovery.warnings) logger.warn(note.details, note.msg);
   logger.info({ durability: config.durability, ms: Math.round(recovery.ms), records: recovery.records, ops: recovery.ops, flushRounds: recovery.flushRounds }, 'storage recovered');
-  engine.start();
   await storage.start();
-  registerLoadGauge(registry, router);
+  registerLoadGauge(registry, node);
   const sessions = new Set<Session>();
   // One node until cluster mode names them.
   const directory = new SessionDirectory('local');
@@ -123,9 +99,8 @@ async function startLocked(config: ServerConfig, logger: Logger): Promise<AtollS
   } catch (err) {
     http.close();
     tcp?.close();
+    await node.close();
     storage.stop();
-    await engine.close();
-    await stores.root.close();
     throw err;
   }
   const httpPort = (http.address() as AddressInfo).port;
@@ -143,14 +118,11 @@ async function startLocked(config: ServerConfig, logger: Logger): Promise<AtollS
     for (const s of [...sessions]) s.fail(ErrorCode.SHUTTING_DOWN, 'the server is restarting; reconnect with back-off and Resume');
     ctx.sweeper.stop();
     http.closeAllConnections?.();
-    // Every write issued so far resolves before close returns: nothing acked is left behind.
-    await engine.close();
+    await node.close();
     storage.stop();
-    await stores.root.flushed;
-    await stores.root.close();
     logger.info('stopped');
   })());
-  return { httpPort, tcpPort, metrics: registry, close };
+  return { httpPort, tcpPort, metrics: registry, modules: node.modules, close };
 }
 
 /** Free space of every directory the server writes to, with one log line per change. */
@@ -192,15 +164,15 @@ function readTls(paths: { cert: string; key: string }): tls.TlsOptions {
   }
 }
 
-function registerLoadGauge(registry: Registry, router: NodeRouter<Services>): void {
+function registerLoadGauge(registry: Registry, node: AtollNode): void {
   new Gauge({
     name: 'atoll_fragment_load_skew',
     help: 'Requests handled by the busiest fragment divided by the mean, per service',
     labelNames: ['service'],
     registers: [registry],
     collect() {
-      for (const service of ['accounts', 'inbox', 'presence'] as const) {
-        const load = router.load(service);
+      for (const service of node.modules) {
+        const load = node.router.load(service);
         const total = load.reduce((a, b) => a + b, 0);
         const mean = total / load.length;
         this.set({ service }, mean > 0 ? Math.max(...load) / mean : 0);

@@ -14,15 +14,11 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { pino } from 'pino';
-import { Registry } from 'prom-client';
-import { LocalRouter } from '../../src/cluster/local-router.js';
 import { defaultConfig, resolveConfig } from '../../src/config.js';
-import type { Services } from '../../src/services/index.js';
-import { inboxService } from '../../src/services/inbox/service.js';
-import { presenceService } from '../../src/services/presence/service.js';
+import { buildNode } from '../../src/node/build-node.js';
+import { inboxModule } from '../../src/services/inbox/module.js';
+import { presenceModule } from '../../src/services/presence/module.js';
 import { startServer } from '../../src/server.js';
-import { StorageEngine } from '../../src/store/engine.js';
-import { openStores } from '../../src/store/kv.js';
 
 const { values: opts } = parseArgs({
   options: {
@@ -41,16 +37,8 @@ const users = Number(opts.users);
 const settings = { syncDelayMs: 3_600_000, cacheBudgetBytes: 64 * 1024 ** 3, checkpointIntervalMs: 3_600_000 };
 
 async function fill(dir: string): Promise<void> {
-  const config = resolveConfig({ dataDir: dir, ...settings });
-  const stores = openStores(dir);
-  const router = new LocalRouter<Services>(config.fragments, config.hashSeed, 1_000_000);
-  const engine = await StorageEngine.open({ config, stores, registry: new Registry(), fragmentOf: (u) => router.fragmentOf(u) });
-  router.register('inbox', inboxService(stores, router, {
-    window: config.inboxWindow, windowBytes: config.inboxWindowBytes, engine,
-    maxDevicesPerUser: config.maxDevicesPerUser, maxQueuedBytesPerUser: config.maxQueuedBytesPerUser,
-  }));
-  router.register('presence', presenceService(stores, router));
-  await engine.recover();
+  const config = resolveConfig({ dataDir: dir, ...settings, mailboxLimit: 1_000_000 });
+  const { router, engine, stores } = await buildNode(config, [inboxModule, presenceModule], { flusher: false });
   const t0 = performance.now();
   for (let i = 0; i < users; i++) {
     const user = `user${i}`;

@@ -5,9 +5,7 @@ import { LocalRouter } from './local-router.js';
 import type { Api } from './router.js';
 import { SerializingRouter } from './serializing-router.js';
 
-export type NodeRouter<S extends Record<string, Api>> = LocalRouter<S> | SerializingRouter<S>;
-
-export function createRouter<S extends Record<string, Api>>(config: Pick<ServerConfig, 'router' | 'fragments' | 'hashSeed' | 'mailboxLimit'>): NodeRouter<S> {
+export function createRouter<S extends Record<string, Api>>(config: Pick<ServerConfig, 'router' | 'fragments' | 'hashSeed' | 'mailboxLimit'>): LocalRouter<S> | SerializingRouter<S> {
   return config.router === 'serializing'
     ? new SerializingRouter<S>(config.fragments, config.hashSeed, config.mailboxLimit)
     : new LocalRouter<S>(config.fragments, config.hashSeed, config.mailboxLimit);

@@ -1,6 +1,6 @@
 // The in-process router: every (service, fragment) has one owner with a bounded FIFO mailbox,
 // drained in order. Handlers never run concurrently for the same fragment.
-import { fragmentOf } from '../store/hash.js';
+import { fragmentOf } from './placement.js';
 import type { SessionAddress, SessionEvent } from '../services/sessions/api.js';
 import { OwnerBusyError, type Api, type Handlers, type Router, type SessionSink } from './router.js';
 

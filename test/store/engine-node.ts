@@ -1,55 +1,30 @@
-// Test harness for the storage engine without sockets: LMDB stores, the router and the inbox,
-// presence and accounts services of one node, driven through router calls and fake sessions.
-import { Registry } from 'prom-client';
-import { createRouter, type NodeRouter } from '../../src/cluster/create-router.js';
+// Test harness for the storage engine without sockets: one node built from the server's modules
+// (src/node/build-node.ts), driven through router calls and fake sessions.
+import type { Registry } from 'prom-client';
 import { resolveConfig, type ServerConfig } from '../../src/config.js';
 import { frameOfEvent } from '../../src/gateway/event-frames.js';
 import { SessionDirectory, type EventReceiver } from '../../src/gateway/session-directory.js';
 import type { Frame } from '../../src/protocol/framing.js';
-import { accountsService } from '../../src/services/accounts/service.js';
-import type { Services } from '../../src/services/index.js';
+import { buildNode, type AtollNode } from '../../src/node/build-node.js';
+import { NODE_MODULES } from '../../src/services/index.js';
 import type { SessionAddress, SessionEvent } from '../../src/services/sessions/api.js';
-import { inboxService } from '../../src/services/inbox/service.js';
-import { presenceService } from '../../src/services/presence/service.js';
-import { StorageEngine, type RecoveryReport } from '../../src/store/engine.js';
-import { openStores, type Stores } from '../../src/store/kv.js';
 import { TEST_ROUTER } from '../helpers/server.js';
 
-export interface EngineNode {
-  config: ServerConfig;
-  stores: Stores;
-  router: NodeRouter<Services>;
-  engine: StorageEngine;
-  registry: Registry;
+export interface EngineNode extends AtollNode {
   /** Where the router hands session events: FakeSessions register here. */
   directory: SessionDirectory;
-  recovery: RecoveryReport;
-  close(): Promise<void>;
 }
 
-/** Opens a node on `dataDir` and replays its log; the flusher only runs when the test asks. */
+/**
+ * Opens a node on `dataDir` and replays its log, built as the server builds it (same modules,
+ * same order); the flusher only runs when the test asks.
+ */
 export async function openEngineNode(dataDir: string, overrides: Partial<ServerConfig> = {}): Promise<EngineNode> {
   const config = resolveConfig({ dataDir, fragments: 8, inboxWindow: 100_000, ...TEST_ROUTER, ...overrides });
-  const stores = openStores(dataDir);
-  const router = createRouter<Services>(config);
-  const registry = new Registry();
-  const engine = await StorageEngine.open({ config, stores, registry, fragmentOf: (u) => router.fragmentOf(u) });
-  router.register('accounts', accountsService(stores));
-  router.register('inbox', inboxService(stores, router, {
-    window: config.inboxWindow, windowBytes: config.inboxWindowBytes, engine,
-    maxDevicesPerUser: config.maxDevicesPerUser, maxQueuedBytesPerUser: config.maxQueuedBytesPerUser,
-  }));
-  router.register('presence', presenceService(stores, router));
+  const node = await buildNode(config, NODE_MODULES, { flusher: false });
   const directory = new SessionDirectory('test');
-  router.serveSessions(directory);
-  const recovery = await engine.recover();
-  return {
-    config, stores, router, engine, registry, directory, recovery,
-    async close() {
-      await engine.close();
-      await stores.root.close();
-    },
-  };
+  node.router.serveSessions(directory);
+  return Object.assign(node, { directory });
 }
 
 /** A session that records the events the services send it, and their frames as a client would see them. */

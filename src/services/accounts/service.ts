@@ -3,16 +3,17 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { Handlers } from '../../cluster/router.js';
 import type { ServiceSpec } from '../../cluster/local-router.js';
-import type { DeviceAuthRecord, Stores, UserRecord } from '../../store/kv.js';
+import type { DeviceAuthRecord, UserRecord } from '../../store/kv.js';
 import type { StorageHealth } from '../../store/storage-health.js';
 import { committed } from '../../store/store-write.js';
 import type { AccountsApi } from './api.js';
+import type { AccountsStorage } from './storage.js';
 
-export function accountsService(stores: Stores, health: StorageHealth | null = null): ServiceSpec<AccountsApi> {
+export function accountsService(stores: AccountsStorage, health: StorageHealth | null = null): ServiceSpec<AccountsApi> {
   return { createFragment: () => accountsFragment(stores, health) };
 }
 
-function accountsFragment(stores: Stores, health: StorageHealth | null): Handlers<AccountsApi> {
+function accountsFragment(stores: AccountsStorage, health: StorageHealth | null): Handlers<AccountsApi> {
   // Only records that exist are cached: caching misses would let anyone grow these maps by
   // trying random names. A miss costs one LMDB read (memory-mapped, no I/O when hot).
   const users = new Map<string, UserRecord>();

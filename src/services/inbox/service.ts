@@ -10,11 +10,12 @@ import type { ServiceSpec } from '../../cluster/local-router.js';
 import { INBOX_COPY_OVERHEAD_BYTES, LOG_RECORD_LIMIT_BYTES, RECEIPT_IDS_PER_ITEM } from '../../config.js';
 import type { CacheFragment, FlushBatch, StorageEngine } from '../../store/engine.js';
 import type { InboxOp } from '../../store/inbox-ops.js';
-import type { InboxItemRecord, MessageStateRecord, Stores } from '../../store/kv.js';
+import type { InboxItemRecord, MessageStateRecord } from '../../store/kv.js';
 import type { Services } from '../index.js';
 import { deliveryCost, type SessionAddress } from '../sessions/api.js';
 import type { InboxApi, StoreResult } from './api.js';
 import { ItemQueue, type QueuedItem } from './item-queue.js';
+import type { InboxStorage } from './storage.js';
 
 /** The device name under which a user with no device yet keeps its messages. */
 const NO_DEVICE = '';
@@ -118,7 +119,7 @@ export interface InboxOptions {
   registry?: Registry;
 }
 
-export function inboxService(stores: Stores, router: Router<Services>, options: InboxOptions): ServiceSpec<InboxApi> {
+export function inboxService(stores: InboxStorage, router: Router<Services>, options: InboxOptions): ServiceSpec<InboxApi> {
   const cached: Map<string, InboxUser>[] = [];
   if (options.registry) {
     new Gauge({
@@ -162,7 +163,7 @@ function itemBytes(it: InboxItemRecord): number {
 }
 
 /** `users`: the users held in RAM (every known user touched since start; never a miss). */
-function inboxFragment(fragment: number, users: Map<string, InboxUser>, stores: Stores, router: Router<Services>, options: InboxOptions): Handlers<InboxApi> {
+function inboxFragment(fragment: number, users: Map<string, InboxUser>, stores: InboxStorage, router: Router<Services>, options: InboxOptions): Handlers<InboxApi> {
   const engine = options.engine;
   const writeBack = engine.mode !== 'write-through';
   /** Durable items not in LMDB, in the order they became durable (= LSN order). */

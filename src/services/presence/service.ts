@@ -3,10 +3,11 @@
 import type { Handlers, Router } from '../../cluster/router.js';
 import type { ServiceSpec } from '../../cluster/local-router.js';
 import { committed } from '../../store/store-write.js';
-import type { PresenceRecord, Stores } from '../../store/kv.js';
+import type { PresenceRecord } from '../../store/kv.js';
 import type { Services } from '../index.js';
 import type { SessionAddress } from '../sessions/api.js';
 import type { PresenceApi, PresenceInfo } from './api.js';
+import type { PresenceStorage } from './storage.js';
 
 interface PresenceState {
   online: boolean;
@@ -17,11 +18,11 @@ interface PresenceState {
   writes: number;
 }
 
-export function presenceService(stores: Stores, router: Router<Services>): ServiceSpec<PresenceApi> {
+export function presenceService(stores: PresenceStorage, router: Router<Services>): ServiceSpec<PresenceApi> {
   return { createFragment: () => presenceFragment(stores, router) };
 }
 
-function presenceFragment(stores: Stores, router: Router<Services>): Handlers<PresenceApi> {
+function presenceFragment(stores: PresenceStorage, router: Router<Services>): Handlers<PresenceApi> {
   const states = new Map<string, PresenceState>();
 
   const state = (user: string): PresenceState => {

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { DecodedFrame } from '../../../src/protocol/framing.js';
-import { fragmentOf } from '../../../src/store/hash.js';
+import { fragmentOf } from '../../../src/cluster/placement.js';
 import { RawClient } from '../../helpers/raw-client.js';
 import { startTestServer, type TestServer } from '../../helpers/server.js';
 

@@ -1,5 +1,6 @@
-// Seeded 32-bit hashing of keys (user ids). Each layer that hashes passes its own seed, so two
-// layers never collide on the same keys (the lesson of WhatsApp's hash-seed incident).
+// Placement: which fragment owns a key (a user id), by a seeded 32-bit hash. Each layer that hashes
+// passes its own seed, so two layers never collide on the same keys (the lesson of WhatsApp's
+// hash-seed incident). The router places requests with it; the store is handed the router's function.
 
 /** murmur3 (x86, 32-bit) over the UTF-16 code units of `key`, folded to bytes. */
 export function hash32(key: string, seed: number): number {
