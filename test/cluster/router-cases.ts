@@ -5,7 +5,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { ServiceSpec } from '../../src/cluster/local-router.js';
-import { OwnerBusyError, type Router } from '../../src/cluster/router.js';
+import { OwnerBusyError, type Router, type SessionSink } from '../../src/cluster/router.js';
+import type { SessionEvent } from '../../src/services/sessions/api.js';
 
 /** The test service: every request names the key it was sent to and a sequence number. */
 type TestApi = {
@@ -18,6 +19,7 @@ export type RouterCaseServices = { log: TestApi };
 export interface RouterUnderTest extends Router<RouterCaseServices> {
   register(service: 'log', spec: ServiceSpec<TestApi>): void;
   fragmentOf(key: string): number;
+  serveSessions(sink: SessionSink): void;
 }
 
 export interface RouterOptions {
@@ -158,6 +160,26 @@ export function runRouterCases(name: string, make: MakeRouter): void {
       await callWhenFree(router, 'k', total + 1);
       assert.ok(handledAtFirstTurn >= 0, 'the I/O turn ran');
       assert.ok(handledAtFirstTurn < total, `the I/O turn ran after ${handledAtFirstTurn} of ${total} requests, not after all of them`);
+    });
+
+    it("hands session events to this node's sessions in order, and ignores other nodes' addresses", async () => {
+      const { router } = start(make);
+      const got: Array<[string, SessionEvent]> = [];
+      router.serveSessions({ node: 'n1', deliver: (id, event) => got.push([id, event]) });
+      const here = { node: 'n1', id: 'a.1' };
+      const sent: SessionEvent[] = [];
+      for (let seq = 1; seq <= 200; seq++) {
+        const event: SessionEvent = { type: 'deliver', seq, item: { kind: 'message', id: `m${seq}`, from: 'ann', to: 'bob', body: new Uint8Array([seq & 0xff]), sentAt: seq, fromDevice: 'phone' } };
+        sent.push(event);
+        router.toSession(here, event);
+        if (seq % 50 === 0) router.toSession({ node: 'n2', id: 'a.1' }, { type: 'replaced' });
+      }
+      // The last event must come after every earlier one: once it is here, nothing else is coming.
+      router.toSession(here, { type: 'typing', from: 'ann', active: true });
+      for (let i = 0; i < 1000 && got.length <= sent.length; i++) await new Promise((resolve) => setImmediate(resolve));
+      assert.deepEqual(got.map(([id]) => id), new Array(sent.length + 1).fill('a.1'), 'only the address on this node');
+      assert.deepEqual(got.slice(0, -1).map(([, e]) => e), sent, 'every event, in order, equal to what was sent');
+      assert.deepEqual(got[got.length - 1][1], { type: 'typing', from: 'ann', active: true });
     });
 
     it('spreads keys evenly over fragments, the same way every time for one seed', () => {
