@@ -12,6 +12,13 @@ export const BENCH_SCRYPT_N = 1024;
 /** Pre-login caps of the spawned server: above any fleet a bench opens (one process holds at most 20,000 sockets). */
 export const BENCH_MAX_PRE_LOGIN = 100_000;
 /**
+ * V8 flags of the spawned server, as docs/operations.md recommends for production. With the
+ * default 16 MiB semi-space, scavenges took 26 % of the server's time at 5,000 msgs/s (each message
+ * keeps a few dozen short-lived objects alive across an fdatasync, so they survive and are copied):
+ * 64 MiB cut GC from 3.2 s to 0.5 s per 12 s (docs/benchmarks.md, "latency at low load").
+ */
+export const SERVER_NODE_FLAGS = ['--max-semi-space-size=64'];
+/**
  * Login and registration limits of the spawned server: a bench registers and logs in thousands of
  * users from each 127.0.0.x source (and again after every drop in the reconnect scenario).
  */
@@ -63,7 +70,7 @@ export async function spawnServer(opts: { cpu?: string; log: (line: string) => v
   const cli = fileURLToPath(new URL('../cli/main.js', import.meta.url));
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'atoll-bench-'));
   const [tcpPort, httpPort] = [await freePort(), await freePort()];
-  const args = [cli, 'serve', '--data', dataDir, '--host', '127.0.0.1', '--http-port', String(httpPort), '--tcp-port', String(tcpPort)];
+  const args = [...SERVER_NODE_FLAGS, cli, 'serve', '--data', dataDir, '--host', '127.0.0.1', '--http-port', String(httpPort), '--tcp-port', String(tcpPort)];
   // A bench logs in hundreds of users at once from each source address (and all of them in the
   // reconnect scenario): the pre-login caps would turn most away, so the spawned server lifts them.
   const env = {
