@@ -30,8 +30,4 @@ export class SessionDirectory implements SessionSink {
   deliver(id: string, event: SessionEvent): void {
     this.live.get(id)?.onEvent(event);
   }
-
-  get size(): number {
-    return this.live.size;
-  }
 }

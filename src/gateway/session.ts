@@ -802,6 +802,9 @@ export class Session implements IdleTracked, IntakeWaiter, EventReceiver {
         this.push(frameOfEvent(event));
         return;
       case 'creditSpent':
+        // Deliveries arrive before the creditSpent sent after them, so credit still counted here
+        // is a grant on its way to the inbox, which resumes it: nothing to do.
+        if (this.credit > 0) return;
         this.creditStarved = true;
         this.grantCredit();
         return;

@@ -24,12 +24,7 @@ export interface NodeRouter extends Router<Services> {
   serveSessions(sink: SessionSink): void;
 }
 
-export type RouterFactory = (fragments: number, seed: number, mailboxLimit: number) => NodeRouter;
-
-
 export interface NodeOptions {
-  /** When absent, the router `config.router` names (in-process, or serialising for tests). */
-  router?: RouterFactory;
   /** Where every figure goes; a fresh registry when absent. */
   registry?: Registry;
   /** Watches free space; absent, a full disk is only refused where it is met. */
@@ -78,7 +73,8 @@ export async function buildNode(config: ServerConfig, modules: readonly AnyModul
 async function assemble(config: ServerConfig, ordered: AnyModule[], stores: Stores, repairedFiles: RepairNote[], options: NodeOptions) {
   const registry = options.registry ?? new Registry();
   const health = options.health ?? null;
-  const router = options.router ? options.router(config.fragments, config.hashSeed, config.mailboxLimit) : createRouter<Services>(config);
+  // The router `config.router` names: in-process, or serialising for tests.
+  const router: NodeRouter = createRouter<Services>(config);
   const engine = await StorageEngine.open({ config, stores, registry, fragmentOf: (user) => router.fragmentOf(user), health: options.health });
   const tables = lmdbTables(stores);
   const instances: ServiceInstance<ServiceName>[] = [];
