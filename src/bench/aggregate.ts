@@ -7,6 +7,7 @@ export interface MergedStep {
   offered: number;
   sent: number;
   skipped: number;
+  heldBack: number;
   acked: number;
   /** All messages received (online and waiting for an away recipient). */
   delivered: number;
@@ -25,6 +26,8 @@ export interface Merged {
   rejectedLogins: number;
   errors: Record<string, number>;
   steps: MergedStep[];
+  /** Messages received in each second since the chat schedule started, with their latencies. */
+  bySecond: Histogram[];
   received: number;
   receipts: number;
   stale: number;
@@ -40,7 +43,7 @@ export interface Merged {
 }
 
 export function emptyStep(): StepCounters {
-  return { offered: 0, sent: 0, skipped: 0, acked: 0, latency: new Histogram().toData(), awayLatency: new Histogram().toData(), lagMaxUs: 0 };
+  return { offered: 0, sent: 0, skipped: 0, heldBack: 0, acked: 0, latency: new Histogram().toData(), awayLatency: new Histogram().toData(), lagMaxUs: 0 };
 }
 
 export function mergeReports(reports: readonly WorkerReport[]): Merged {
@@ -54,6 +57,7 @@ export function mergeReports(reports: readonly WorkerReport[]): Merged {
     rejectedLogins: 0,
     errors: {},
     steps: [],
+    bySecond: [],
     received: 0,
     receipts: 0,
     stale: 0,
@@ -72,6 +76,10 @@ export function mergeReports(reports: readonly WorkerReport[]): Merged {
     out.rejectedLogins += r.rejectedLogins;
     for (const [code, n] of Object.entries(r.errors)) out.errors[code] = (out.errors[code] ?? 0) + n;
     r.steps.forEach((s, k) => mergeStep(out.steps, k, s));
+    r.bySecond.forEach((h, k) => {
+      while (out.bySecond.length <= k) out.bySecond.push(new Histogram());
+      out.bySecond[k].merge(h);
+    });
     out.received += r.received;
     out.receipts += r.receipts;
     out.stale += r.stale;
@@ -89,12 +97,13 @@ export function mergeReports(reports: readonly WorkerReport[]): Merged {
 
 function mergeStep(steps: MergedStep[], k: number, s: StepCounters): void {
   while (steps.length <= k) {
-    steps.push({ offered: 0, sent: 0, skipped: 0, acked: 0, delivered: 0, latency: new Histogram(), awayLatency: new Histogram(), lagMaxUs: 0 });
+    steps.push({ offered: 0, sent: 0, skipped: 0, heldBack: 0, acked: 0, delivered: 0, latency: new Histogram(), awayLatency: new Histogram(), lagMaxUs: 0 });
   }
   const m = steps[k];
   m.offered += s.offered;
   m.sent += s.sent;
   m.skipped += s.skipped;
+  m.heldBack += s.heldBack;
   m.acked += s.acked;
   m.latency.merge(s.latency);
   m.awayLatency.merge(s.awayLatency);

@@ -23,6 +23,7 @@ interface LiveStep {
   offered: number;
   sent: number;
   skipped: number;
+  heldBack: number;
   acked: number;
   latency: Histogram;
   awayLatency: Histogram;
@@ -30,7 +31,7 @@ interface LiveStep {
 }
 
 function newStep(): LiveStep {
-  return { offered: 0, sent: 0, skipped: 0, acked: 0, latency: new Histogram(), awayLatency: new Histogram(), lagMaxUs: 0 };
+  return { offered: 0, sent: 0, skipped: 0, heldBack: 0, acked: 0, latency: new Histogram(), awayLatency: new Histogram(), lagMaxUs: 0 };
 }
 
 /** Message body: run id, step, scheduled send time (µs, monotonic), padded to the requested size. */
@@ -55,6 +56,9 @@ export function decodeBody(body: string): ParsedBody {
 export class Fleet implements ConnEvents {
   private readonly conns: BenchConn[] = [];
   private steps: LiveStep[] = [newStep()];
+  /** Arrivals per second since the chat schedule started (0: no schedule yet). */
+  private bySecond: Histogram[] = [];
+  private chatStartUs = 0;
   private connected = 0;
   private connectFailures = 0;
   private connectTime = new Histogram();
@@ -159,7 +163,14 @@ export class Fleet implements ConnEvents {
     const back = this.backUs.get(conn);
     const waited = back !== undefined && parsed.sendUs < back;
     (waited ? this.steps[parsed.step].awayLatency : this.steps[parsed.step].latency).record(now - parsed.sendUs);
+    if (this.chatStartUs > 0 && now >= this.chatStartUs) this.arrivedAt(now, now - parsed.sendUs);
     if (this.setup.trackIds && this.receivedIds.length < MAX_TRACKED_IDS) this.receivedIds.push(id);
+  }
+
+  private arrivedAt(now: number, latencyUs: number): void {
+    const second = Math.floor((now - this.chatStartUs) / 1e6);
+    while (this.bySecond.length <= second) this.bySecond.push(new Histogram());
+    this.bySecond[second].record(latencyUs);
   }
 
   receipt(): void {
@@ -235,11 +246,15 @@ export class Fleet implements ConnEvents {
    * Sends on the open-loop schedule until it ends; each send goes from a local sender to a random
    * recipient. With `away`, local users also leave and come back on the seeded plan of away.ts
    * while it runs; the command ends once the schedule is done and every away user is back.
+   * With `window`, a sender that has that many sends not yet acked holds its turn back (counted,
+   * not sent), as a client that waits for the server would.
    */
-  chat(startUs: number, steps: Step[], senders: UserRange, recipients: UserRange, away?: AwaySpec): Promise<void> {
+  chat(startUs: number, steps: Step[], senders: UserRange, recipients: UserRange, away?: AwaySpec, window = 0): Promise<void> {
     const schedule = new Schedule(startUs, steps);
     this.schedule = schedule;
     this.steps = steps.map(() => newStep());
+    this.bySecond = [];
+    this.chatStartUs = startUs;
     this.backUs.clear();
     this.returning.clear();
     const from = this.local(senders);
@@ -265,6 +280,10 @@ export class Fleet implements ConnEvents {
           }
           if (!sender.isReady) {
             step.skipped++;
+            continue;
+          }
+          if (window > 0 && sender.unacked >= window) {
+            step.heldBack++;
             continue;
           }
           const at = schedule.timeOf(index);
@@ -360,6 +379,7 @@ export class Fleet implements ConnEvents {
       offered: s.offered,
       sent: s.sent,
       skipped: s.skipped,
+      heldBack: s.heldBack,
       acked: s.acked,
       latency: s.latency.toData(),
       awayLatency: s.awayLatency.toData(),
@@ -375,6 +395,7 @@ export class Fleet implements ConnEvents {
       rejectedLogins: this.rejectedLogins,
       errors: { ...this.errors },
       steps,
+      bySecond: this.bySecond.map((h) => h.toData()),
       received: this.received,
       receipts: this.receipts,
       stale: this.stale,
@@ -401,6 +422,8 @@ export class Fleet implements ConnEvents {
     this.sentIds = [];
     this.receivedIds = [];
     this.steps = [newStep()];
+    this.bySecond = [];
+    this.chatStartUs = 0;
   }
 
   stop(): void {

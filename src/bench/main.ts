@@ -6,6 +6,7 @@ import { CliError } from '../cli/errors.js';
 import { PER_SOURCE, isLoopbackV4 } from './addresses.js';
 import { HELP, parseBenchArgs, type BenchOptions } from './options.js';
 import { WorkerPool, connsPerWorkerCap, fileLimits, splitUsers, workersFor } from './pool.js';
+import { runOverload } from './overload.js';
 import { Progress, formatResult, type BenchResult } from './report.js';
 import { defaultGeneratorCores, runChat, runConnect, runOffline, runRegister, runStorm, type RunContext } from './scenarios.js';
 import { BENCH_SCRYPT_N, spawnServer, type SpawnedServer } from './spawn.js';
@@ -85,7 +86,7 @@ export async function main(argv: string[]): Promise<number> {
       runId,
       bodyBytes: opts.bodyBytes,
       // chat with --away counts lost and duplicated messages exactly, like offline and storm
-      trackIds: opts.scenario === 'offline' || opts.scenario === 'storm' || (opts.scenario === 'chat' && opts.away > 0),
+      trackIds: opts.scenario === 'offline' || opts.scenario === 'storm' || opts.scenario === 'overload' || (opts.scenario === 'chat' && opts.away > 0),
       perSource: PER_SOURCE,
       heartbeatMs: opts.heartbeatMs,
     }));
@@ -100,7 +101,7 @@ export async function main(argv: string[]): Promise<number> {
       generatorCores: pin ? 1 : defaultGeneratorCores(false),
       notes,
     };
-    const run = { connect: runConnect, chat: runChat, offline: runOffline, storm: runStorm, register: runRegister }[opts.scenario];
+    const run = { connect: runConnect, chat: runChat, offline: runOffline, storm: runStorm, overload: runOverload, register: runRegister }[opts.scenario];
     const result: BenchResult = await run(ctx);
     if (serverPid === null && metricsUrl === null) result.notes.push('server CPU and memory not measured: give --server-pid, --metrics or --spawn-server');
     process.stdout.write(`${formatResult(result)}\n`);

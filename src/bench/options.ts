@@ -3,7 +3,7 @@ import { parseArgs, parseNumber } from '../cli/args.js';
 import { usageError } from '../cli/errors.js';
 import type { Target } from './types.js';
 
-export const SCENARIOS = ['connect', 'chat', 'offline', 'storm', 'register'] as const;
+export const SCENARIOS = ['connect', 'chat', 'offline', 'storm', 'overload', 'register'] as const;
 export type Scenario = (typeof SCENARIOS)[number];
 
 export interface BenchOptions {
@@ -33,6 +33,9 @@ export interface BenchOptions {
   /** chat: share of users away at any moment (0..0.5), and how long each absence lasts. */
   away: number;
   awayForS: number;
+  /** overload: how many times the keep-up rate is offered, and each sender's window of unacked sends. */
+  factor: number;
+  window: number;
 }
 
 const FLAGS = {
@@ -60,6 +63,8 @@ const FLAGS = {
   label: 'string',
   away: 'string',
   'away-for': 'string',
+  factor: 'string',
+  window: 'string',
 } as const;
 
 export const HELP = `atoll bench SCENARIO [options]: drive real clients against a server and measure it
@@ -76,6 +81,11 @@ Scenarios:
             500 ms: needs --server-pid or --spawn-server) and the inbox cache peak (/metrics)
   storm     N sessions with light traffic are all dropped at once and reconnect: time
             until all are back, rejected logins, messages lost (must be 0)
+  overload  chat at --rate (the server's keep-up rate) for a third of --duration, then
+            --factor times it for --duration s (default 30), then half of --rate for two
+            thirds of --duration; each sender holds a turn back
+            while --window sends wait for their ack: messages delivered in every second, their
+            p99, acked messages lost, seconds until p99 is back under --p99-limit
   register  only creates the accounts of users 0..N-1 (register, log in, log out), so that
             a later run with --no-register measures a server that never held those sessions
   groups    not available: Atoll has no groups yet
@@ -94,7 +104,8 @@ Options:
   --step INC          chat: raise the rate by INC after each --duration (steps: --steps, default 5)
   --steps K           number of rate steps (default 5 with --step)
   --duration S        chat: seconds per step (default 10); connect: seconds to hold sessions idle
-                      (default 5); storm: seconds of traffic before and after the drop (default 5)
+                      (default 5); storm: seconds of traffic before and after the drop (default 5);
+                      overload: seconds of the overload (default 30)
   --messages K        offline: messages per offline user (default 10)
   --senders N         offline: online users that send them (default min(users, 100))
   --size BYTES        message body size (default 64)
@@ -113,6 +124,8 @@ Options:
                       p50/p99) and kept out of the online latencies; lost and duplicates cover
                       all messages. Away users ramp up over the first --away-for seconds.
   --away-for S        chat: seconds each absence lasts (default 5, at least 0.5)
+  --factor F          overload: offered rate during the overload, as a multiple of --rate (default 2)
+  --window N          overload: sends a sender may have unacked before it holds back (default 8)
   --pin               pin the spawned server to CPU 0 and the generator to CPU 1 (taskset)
   --label TEXT        name of the server in the output (default from the URL)
   --json              print one JSON object with the results as the last line
@@ -162,7 +175,7 @@ export function parseBenchArgs(argv: readonly string[]): BenchOptions | 'help' {
   const { positionals, flags } = parseArgs(argv, FLAGS, 'bench');
   if (flags.help === true) return 'help';
   const scenario = positionals[0];
-  if (scenario === undefined) throw usageError('atoll bench: name a scenario: connect, chat, offline, storm or register (see atoll bench --help)');
+  if (scenario === undefined) throw usageError('atoll bench: name a scenario: connect, chat, offline, storm, overload or register (see atoll bench --help)');
   if (scenario === 'groups') throw usageError('atoll bench: the groups scenario needs groups, which Atoll does not have yet');
   if (!(SCENARIOS as readonly string[]).includes(scenario)) throw usageError(`atoll bench: unknown scenario ${scenario}; one of ${SCENARIOS.join(', ')}`);
   if (positionals.length > 1) throw usageError(`atoll bench: unexpected argument ${positionals[1]}`);
@@ -175,7 +188,7 @@ export function parseBenchArgs(argv: readonly string[]): BenchOptions | 'help' {
   const step = num(flags, 'step', 0, 0);
   const serverPid = flags['server-pid'] === undefined ? null : int(flags, 'server-pid', 0, 1);
   if (serverPid !== null && spawnServer) throw usageError('atoll bench: --server-pid and --spawn-server exclude each other');
-  const defaultDuration = scenario === 'chat' ? 10 : 5;
+  const defaultDuration = scenario === 'chat' ? 10 : scenario === 'overload' ? 30 : 5;
   const away = num(flags, 'away', 0, 0);
   if (away > 0.5) throw usageError(`atoll bench: --away is a share of the users from 0 to 0.5, got ${String(flags.away)}`);
   if ((flags.away !== undefined || flags['away-for'] !== undefined) && scenario !== 'chat') throw usageError('atoll bench: --away and --away-for belong to the chat scenario');
@@ -205,5 +218,7 @@ export function parseBenchArgs(argv: readonly string[]): BenchOptions | 'help' {
     label: String(flags.label ?? (target.transport === 'xmpp' ? `xmpp ${target.host}:${target.port}` : 'atoll')),
     away,
     awayForS: num(flags, 'away-for', 5, 0.5),
+    factor: num(flags, 'factor', 2, 1),
+    window: int(flags, 'window', 8, 1),
   };
 }

@@ -24,6 +24,15 @@ export interface StepRow {
   generatorCpuPct: number | null;
 }
 
+/** One second of arrivals (the overload scenario). */
+export interface SecondRow {
+  second: number;
+  phase: string;
+  delivered: number;
+  p50Ms: number;
+  p99Ms: number;
+}
+
 export interface BenchResult {
   scenario: string;
   server: string;
@@ -32,6 +41,7 @@ export interface BenchResult {
   workers: number;
   figures: Figure[];
   steps?: StepRow[];
+  seconds?: SecondRow[];
   errors: Record<string, number>;
   notes: string[];
 }
@@ -82,6 +92,10 @@ export function formatResult(r: BenchResult): string {
         ]),
       ),
     );
+  }
+  if (r.seconds && r.seconds.length > 0) {
+    out.push('');
+    out.push(table(['second', 'phase', 'delivered', 'p50 ms', 'p99 ms'], r.seconds.map((s) => [String(s.second), s.phase, formatNumber(s.delivered), s.p50Ms.toFixed(1), s.p99Ms.toFixed(1)])));
   }
   const errs = Object.entries(r.errors);
   if (errs.length > 0) {

@@ -29,33 +29,33 @@ export interface RunContext {
 
 const MB = 1024 * 1024;
 /** Longest wait for messages still in flight after the senders stopped. */
-const DRAIN_LIMIT_MS = 15_000;
+export const DRAIN_LIMIT_MS = 15_000;
 /** Longest wait for the offline drain. */
 const OFFLINE_DRAIN_LIMIT_MS = 120_000;
 
-const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+export const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
-interface Snapshot {
+export interface Snapshot {
   atUs: number;
   server: ServerSample;
   generatorCpuUs: number;
 }
 
-async function snapshot(ctx: RunContext): Promise<Snapshot> {
+export async function snapshot(ctx: RunContext): Promise<Snapshot> {
   const [server, reports] = await Promise.all([sampleServer(ctx.serverPid, ctx.metricsUrl), ctx.pool.reports()]);
   const own = process.cpuUsage();
   const generatorCpuUs = reports.reduce((a, r) => a + r.cpu.userUs + r.cpu.systemUs, own.user + own.system);
   return { atUs: nowUs(), server, generatorCpuUs };
 }
 
-function cpuPct(a: Snapshot, b: Snapshot): { server: number | null; generator: number } {
+export function cpuPct(a: Snapshot, b: Snapshot): { server: number | null; generator: number } {
   const wall = b.atUs - a.atUs;
   const server = a.server.cpuUs !== null && b.server.cpuUs !== null ? ((b.server.cpuUs - a.server.cpuUs) / wall) * 100 : null;
   return { server, generator: ((b.generatorCpuUs - a.generatorCpuUs) / wall) * 100 };
 }
 
 /** Notes that the generator, not the server, may have been the limit. */
-function generatorCheck(ctx: RunContext, generatorPct: number, lagMaxMs: number): void {
+export function generatorCheck(ctx: RunContext, generatorPct: number, lagMaxMs: number): void {
   const capacity = ctx.generatorCores * 100;
   if (generatorPct > 0.85 * capacity) {
     ctx.notes.push(`the load generator used ${generatorPct.toFixed(0)}% CPU of ${capacity}% available: it may have been the limit, not the server`);
@@ -65,7 +65,7 @@ function generatorCheck(ctx: RunContext, generatorPct: number, lagMaxMs: number)
   }
 }
 
-function progressLoop(ctx: RunContext, label: string, total?: number): () => void {
+export function progressLoop(ctx: RunContext, label: string, total?: number): () => void {
   const started = Date.now();
   const timer = setInterval(() => {
     const p = ctx.pool.progress();
@@ -79,7 +79,7 @@ function progressLoop(ctx: RunContext, label: string, total?: number): () => voi
   };
 }
 
-async function connectAll(ctx: RunContext, range: UserRange, register: boolean, label: string): Promise<{ ms: number; merged: Merged }> {
+export async function connectAll(ctx: RunContext, range: UserRange, register: boolean, label: string): Promise<{ ms: number; merged: Merged }> {
   await ctx.pool.all({ t: 'reset' });
   const stop = progressLoop(ctx, label, range.count);
   const t0 = nowUs();
@@ -95,7 +95,7 @@ async function connectAll(ctx: RunContext, range: UserRange, register: boolean, 
 }
 
 /** Waits until `done()` holds or received counts stop moving for `quietMs`, at most `limitMs`. */
-async function drain(ctx: RunContext, target: number, limitMs: number, quietMs = 2000): Promise<void> {
+export async function drain(ctx: RunContext, target: number, limitMs: number, quietMs = 2000): Promise<void> {
   const deadline = Date.now() + limitMs;
   let last = -1;
   let lastChange = Date.now();
@@ -110,11 +110,11 @@ async function drain(ctx: RunContext, target: number, limitMs: number, quietMs =
   }
 }
 
-function base(ctx: RunContext, scenario: string): BenchResult {
+export function base(ctx: RunContext, scenario: string): BenchResult {
   return { scenario, server: ctx.opts.label, transport: ctx.opts.target.transport, users: ctx.opts.users, workers: ctx.ranges.length, figures: [], errors: {}, notes: ctx.notes };
 }
 
-const ms = (us: number) => us / 1000;
+export const ms = (us: number) => us / 1000;
 
 export async function runConnect(ctx: RunContext): Promise<BenchResult> {
   const all: UserRange = { first: 0, count: ctx.opts.users };
@@ -190,18 +190,7 @@ export async function runChat(ctx: RunContext): Promise<BenchResult> {
   const snaps: Snapshot[] = [];
   const away: AwaySpec | undefined = opts.away > 0 ? { share: opts.away, forMs: opts.awayForS * 1000 } : undefined;
   const stopProgress = progressLoop(ctx, 'chat', opts.users);
-  // sample the server and the generator at every step boundary
-  const sampler = (async () => {
-    let at = startUs;
-    for (let k = 0; k <= steps.length; k++) {
-      await sleep(Math.max(0, (at - nowUs()) / 1000));
-      snaps.push(await snapshot(ctx));
-      if (k < steps.length) {
-        at += steps[k].durationS * 1e6;
-        ctx.progress.say(`step ${k + 1}/${steps.length}: offering ${steps[k].rate} msgs/s for ${steps[k].durationS} s`);
-      }
-    }
-  })();
+  const sampler = sampleAtSteps(ctx, startUs, steps, snaps);
   try {
     if (away !== undefined) ctx.progress.say(`away mix: about ${(opts.away * 100).toFixed(0)}% of the users away at a time, ${opts.awayForS} s each (ramping up over the first ${opts.awayForS} s)`);
     await ctx.pool.all({ t: 'chat', startUs, steps: perWorker, senders: all, recipients: all, away });
@@ -215,24 +204,7 @@ export async function runChat(ctx: RunContext): Promise<BenchResult> {
   const end = ctx.metricsUrl !== null ? await fetchMetrics(ctx.metricsUrl) : null;
   const m = mergeReports(await ctx.pool.reports());
   const served = servedFromMemory(snaps[0]?.server.metrics ?? null, end);
-  const rows: StepRow[] = m.steps.map((s, k) => {
-    const cpu = snaps[k + 1] ? cpuPct(snaps[k], snaps[k + 1]) : { server: null, generator: null };
-    return {
-      offeredRate: steps[k].rate,
-      offered: s.offered,
-      sent: s.sent,
-      delivered: s.delivered,
-      deliveredRate: s.delivered / steps[k].durationS,
-      lossPct: s.sent > 0 ? Math.max(0, ((s.sent - s.delivered) / s.sent) * 100) : 0,
-      p50Ms: ms(s.latency.percentile(50)),
-      p90Ms: ms(s.latency.percentile(90)),
-      p99Ms: ms(s.latency.percentile(99)),
-      maxMs: ms(s.latency.max),
-      genLagMaxMs: ms(s.lagMaxUs),
-      serverCpuPct: cpu.server,
-      generatorCpuPct: cpu.generator,
-    };
-  });
+  const rows = stepRows(m, steps, snaps);
   r.steps = rows;
   const good = rows.filter((s) => s.p99Ms < opts.p99LimitMs && s.lossPct < 0.1 && s.sent >= 0.99 * s.offered);
   const best = good.length > 0 ? Math.max(...good.map((s) => s.offeredRate)) : null;
@@ -255,6 +227,41 @@ export async function runChat(ctx: RunContext): Promise<BenchResult> {
   ctx.notes.splice(0, ctx.notes.length, ...new Set(ctx.notes));
   r.errors = { ...con.merged.errors, ...m.errors };
   return r;
+}
+
+/** Samples the server and the generator at every step boundary of a schedule starting at `startUs`. */
+export async function sampleAtSteps(ctx: RunContext, startUs: number, steps: readonly Step[], snaps: Snapshot[]): Promise<void> {
+  let at = startUs;
+  for (let k = 0; k <= steps.length; k++) {
+    await sleep(Math.max(0, (at - nowUs()) / 1000));
+    snaps.push(await snapshot(ctx));
+    if (k < steps.length) {
+      at += steps[k].durationS * 1e6;
+      ctx.progress.say(`step ${k + 1}/${steps.length}: offering ${steps[k].rate} msgs/s for ${steps[k].durationS} s`);
+    }
+  }
+}
+
+/** One table row per step: offered and delivered, latencies, CPU between the step's two samples. */
+export function stepRows(m: Merged, steps: readonly Step[], snaps: readonly Snapshot[]): StepRow[] {
+  return m.steps.map((s, k) => {
+    const cpu = snaps[k + 1] ? cpuPct(snaps[k], snaps[k + 1]) : { server: null, generator: null };
+    return {
+      offeredRate: steps[k].rate,
+      offered: s.offered,
+      sent: s.sent,
+      delivered: s.delivered,
+      deliveredRate: s.delivered / steps[k].durationS,
+      lossPct: s.sent > 0 ? Math.max(0, ((s.sent - s.delivered) / s.sent) * 100) : 0,
+      p50Ms: ms(s.latency.percentile(50)),
+      p90Ms: ms(s.latency.percentile(90)),
+      p99Ms: ms(s.latency.percentile(99)),
+      maxMs: ms(s.latency.max),
+      genLagMaxMs: ms(s.lagMaxUs),
+      serverCpuPct: cpu.server,
+      generatorCpuPct: cpu.generator,
+    };
+  });
 }
 
 /** Gives each worker that owns senders an equal share of the recipients. */

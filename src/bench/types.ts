@@ -51,7 +51,7 @@ export type Command =
   | { t: 'setup'; setup: WorkerSetup }
   | { t: 'connect'; range: UserRange; register: boolean; concurrency: number; retryBusy: boolean }
   | { t: 'disconnect'; range: UserRange }
-  | { t: 'chat'; startUs: number; steps: Step[]; senders: UserRange; recipients: UserRange; away?: AwaySpec }
+  | { t: 'chat'; startUs: number; steps: Step[]; senders: UserRange; recipients: UserRange; away?: AwaySpec; window?: number }
   | { t: 'fixed'; senders: UserRange; recipients: UserRange; perRecipient: number; maxInFlight: number }
   | { t: 'drop'; range: UserRange; reconnect: boolean; concurrency: number }
   | { t: 'report' }
@@ -66,6 +66,8 @@ export interface StepCounters {
   sent: number;
   /** Messages the schedule asked for while the sender was not connected. */
   skipped: number;
+  /** Messages not sent because the sender already had its window of unacked sends (the server pushing back). */
+  heldBack: number;
   /** Messages the server acknowledged as durable (Atoll's SendAck; XMPP has none). */
   acked: number;
   /** Messages received by a recipient that was online, with their send→receive latency. */
@@ -90,6 +92,8 @@ export interface WorkerReport {
   /** Error codes the server sent, by name, and local failures (connect refused, timeouts). */
   errors: Record<string, number>;
   steps: StepCounters[];
+  /** Messages received in each second since the chat schedule started (by arrival), with their latencies. */
+  bySecond: HistogramData[];
   /** Messages received (all, including duplicates), receipts received, and messages of an earlier run. */
   received: number;
   receipts: number;

@@ -35,7 +35,7 @@ async function run(cmd: Command): Promise<void> {
       await fleet.drop(cmd.range, cmd.reconnect, cmd.concurrency);
       break;
     case 'chat':
-      await fleet.chat(cmd.startUs, cmd.steps, cmd.senders, cmd.recipients, cmd.away);
+      await fleet.chat(cmd.startUs, cmd.steps, cmd.senders, cmd.recipients, cmd.away, cmd.window);
       break;
     case 'fixed':
       await fleet.fixed(cmd.senders, cmd.recipients, cmd.perRecipient, cmd.maxInFlight);

@@ -18,7 +18,8 @@ function report(worker: number, latencies: number[], extra: Partial<WorkerReport
     lastReadyUs: 200 + worker,
     rejectedLogins: 1,
     errors: { RATE_LIMITED: 2 },
-    steps: [{ offered: 5, sent: 5, skipped: 0, acked: 4, latency: h.toData(), awayLatency: new Histogram().toData(), lagMaxUs: 10 * (worker + 1) }],
+    steps: [{ offered: 5, sent: 5, skipped: 0, heldBack: 0, acked: 4, latency: h.toData(), awayLatency: new Histogram().toData(), lagMaxUs: 10 * (worker + 1) }],
+    bySecond: [h.toData()],
     received: latencies.length,
     receipts: 3,
     stale: 0,
@@ -51,6 +52,8 @@ test('counters add up, histograms merge, extremes are kept', () => {
   assert.deepEqual(m.cpu, { userUs: 2000, systemUs: 1000 });
   assert.equal(m.connectTime.total, 2);
   assert.equal(m.lost, undefined, 'no loss figure without tracked ids');
+  assert.equal(m.bySecond.length, 1);
+  assert.equal(m.bySecond[0].total, 5, 'arrivals per second merge across workers');
 });
 
 test('workers with different numbers of steps merge step by step', () => {
