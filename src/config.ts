@@ -69,6 +69,11 @@ export interface ServerConfig {
    * that send stop being read until half is free (memory stays bounded when storage falls behind).
    */
   intakeBudgetBytes: number;
+  /**
+   * Sends read from sockets and not yet durable, across all connections; past it, connections that
+   * send stop being read until half are done. Bounds how long an accepted send waits under overload.
+   */
+  intakeMaxSends: number;
   /** Requests waiting in one fragment's mailbox before new ones are refused with SERVER_BUSY. */
   mailboxLimit: number;
   /** Failed logins on one connection before it is closed. */
@@ -192,6 +197,7 @@ export const defaultConfig: Readonly<ServerConfig> = Object.freeze({
   sendRatePerSec: 200,
   sendBurst: 400,
   intakeBudgetBytes: 16 * 1024 * 1024,
+  intakeMaxSends: 4096,
   mailboxLimit: 20_000,
   maxLoginAttempts: 5,
   resumeTokenTtlMs: 30 * 24 * 3600 * 1000,
@@ -271,7 +277,7 @@ export function resolveConfig(overrides: Partial<ServerConfig> = {}): ServerConf
   port('tcpPort', true);
   const positive: (keyof ServerConfig)[] = ['fragments', 'maxFrameBytes', 'maxBodyBytes', 'heartbeatMs', 'idleTimeoutMs',
     'maxOutboundBytes', 'stallTimeoutMs', 'inboxWindow', 'sendRatePerSec', 'sendBurst', 'mailboxLimit', 'maxLoginAttempts',
-    'resumeTokenTtlMs', 'maxConcurrentAuth', 'maxQueuedAuth', 'maxSubscriptions', 'maxDevicesPerUser', 'maxQueuedBytesPerUser', 'cacheBudgetBytes', 'intakeBudgetBytes', 'inboxWindowBytes', 'listenBacklog',
+    'resumeTokenTtlMs', 'maxConcurrentAuth', 'maxQueuedAuth', 'maxSubscriptions', 'maxDevicesPerUser', 'maxQueuedBytesPerUser', 'cacheBudgetBytes', 'intakeBudgetBytes', 'intakeMaxSends', 'inboxWindowBytes', 'listenBacklog',
     'loginTimeoutMs', 'maxPreLoginPerAddress', 'maxPreLogin', 'maxPreLoginFrameBytes', 'pingRatePerSec', 'pingBurst'];
   for (const key of positive) {
     const v = config[key];

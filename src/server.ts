@@ -74,7 +74,7 @@ async function startLocked(config: ServerConfig, logger: Logger): Promise<AtollS
   // One node until cluster mode names them.
   const directory = new SessionDirectory('local');
   router.serveSessions(directory);
-  const intake = new IntakeBudget(config.intakeBudgetBytes);
+  const intake = new IntakeBudget(config.intakeBudgetBytes, config.intakeMaxSends);
   const preLogin = new PreLoginLimits(config.maxPreLoginPerAddress, config.maxPreLogin);
   const loginLimits = new LoginLimits(config);
   const ctx: GatewayContext = {

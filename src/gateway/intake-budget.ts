@@ -1,24 +1,37 @@
-// Bounds the memory held by message bodies that were read from sockets and are not yet durable,
-// across all connections: past the budget, connections that send stop being read (TCP pushes back
-// on their clients) until half of it is free again. Without it, a storage backlog (the inbox cache
-// over its budget, a slow disk) would pile up bodies in RAM as fast as clients can write them.
+// Bounds the sends that were read from sockets and are not yet durable, across all connections, in
+// bytes and in number: past either bound, connections that send stop being read (TCP pushes back on
+// their clients) until both are half free again. Without it, a storage backlog (the inbox cache over
+// its budget, a slow disk) or more offered load than the server can serve would pile up sends in RAM
+// as fast as clients can write them, and every one of them would wait behind all the others.
+// Paused connections are resumed a few per event-loop turn, in the order they paused: resuming all
+// at once would read every one's backlog in one turn, block the loop and overshoot the bound.
 
 /** A connection paused by the budget; told when it may read again. */
 export interface IntakeWaiter {
   intakeFreed(): void;
 }
 
+/** Paused connections resumed per event-loop turn while there is room. */
+export const RESUME_PER_TURN = 32;
+
 export class IntakeBudget {
   private used = 0;
+  private sends = 0;
   private highest = 0;
   private full = false;
+  private resuming = false;
   private readonly waiting = new Set<IntakeWaiter>();
 
-  constructor(private readonly limit: number) {}
+  constructor(private readonly limit: number, private readonly maxSends = Infinity) {}
 
   /** Bytes of bodies held now. */
   get bytes(): number {
     return this.used;
+  }
+
+  /** Sends held now. */
+  get count(): number {
+    return this.sends;
   }
 
   /** The most bytes held at once since start. */
@@ -31,21 +44,40 @@ export class IntakeBudget {
     return this.full;
   }
 
-  /** Counts a body in. Never refuses: the body is already in RAM; the caller pauses if `exhausted`. */
+  /** Counts a send in. Never refuses: the send is already in RAM; the caller pauses if `exhausted`. */
   take(bytes: number): void {
     this.used += bytes;
+    this.sends++;
     if (this.used > this.highest) this.highest = this.used;
-    if (this.used >= this.limit) this.full = true;
+    if (this.used >= this.limit || this.sends >= this.maxSends) this.full = true;
   }
 
-  /** Counts a body out (durable, refused, or dropped with its connection). */
+  /** Counts a send out (durable, refused, or dropped with its connection). */
   give(bytes: number): void {
     this.used -= bytes;
-    if (!this.full || this.used > this.limit / 2) return;
+    this.sends--;
+    if (!this.full || this.used > this.limit / 2 || this.sends > this.maxSends / 2) return;
     this.full = false;
-    const waiting = [...this.waiting];
-    this.waiting.clear();
-    for (const w of waiting) w.intakeFreed();
+    this.resumeLater();
+  }
+
+  private resumeLater(): void {
+    if (this.resuming || this.waiting.size === 0) return;
+    this.resuming = true;
+    setImmediate(() => this.resumeSome());
+  }
+
+  /** Resumes the longest-paused connections while there is room, a bounded number this turn. */
+  private resumeSome(): void {
+    this.resuming = false;
+    let resumed = 0;
+    for (const w of this.waiting) {
+      if (this.full || resumed === RESUME_PER_TURN) break;
+      this.waiting.delete(w);
+      resumed++;
+      w.intakeFreed();
+    }
+    if (!this.full) this.resumeLater();
   }
 
   /** Registers a connection that paused for the budget. */

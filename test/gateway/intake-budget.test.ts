@@ -3,7 +3,8 @@
 // bytes of a connection that closes with sends still waiting are given back.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { IntakeBudget, type IntakeWaiter } from '../../src/gateway/intake-budget.js';
+import { setImmediate as turn } from 'node:timers/promises';
+import { IntakeBudget, RESUME_PER_TURN, type IntakeWaiter } from '../../src/gateway/intake-budget.js';
 import { RawClient } from '../helpers/raw-client.js';
 import { startTestServer } from '../helpers/server.js';
 import { metric, waitForMetric } from '../store/engine-node.js';
@@ -15,7 +16,7 @@ function waiter(): IntakeWaiter & { freed: number } {
 }
 
 describe('IntakeBudget', () => {
-  it('is exhausted at its limit and frees its waiters only once half is free', () => {
+  it('is exhausted at its limit and frees its waiters only once half is free', async () => {
     const b = new IntakeBudget(1000);
     const w = waiter();
     b.take(600);
@@ -28,14 +29,16 @@ describe('IntakeBudget', () => {
     assert.equal(w.freed, 0);
     b.give(100);
     assert.equal(b.exhausted, false);
+    await turn();
     assert.equal(w.freed, 1);
     b.take(600);
     b.give(600);
+    await turn();
     assert.equal(w.freed, 1, 'a waiter is told once');
     assert.equal(b.bytes, 500);
   });
 
-  it('does not tell a waiter that was cancelled', () => {
+  it('does not tell a waiter that was cancelled', async () => {
     const b = new IntakeBudget(10);
     const gone = waiter();
     const kept = waiter();
@@ -44,7 +47,53 @@ describe('IntakeBudget', () => {
     b.wait(kept);
     b.cancel(gone);
     b.give(10);
+    await turn();
     assert.deepEqual([gone.freed, kept.freed], [0, 1]);
+  });
+
+  it('bounds the number of sends as well as their bytes', async () => {
+    const b = new IntakeBudget(1_000_000, 4);
+    const w = waiter();
+    for (let i = 0; i < 4; i++) b.take(10);
+    assert.equal(b.exhausted, true, '4 sends of 10 bytes reach the count bound');
+    b.wait(w);
+    b.give(10);
+    assert.equal(b.exhausted, true, '3 of 4 is still above half');
+    b.give(10);
+    assert.equal(b.exhausted, false);
+    await turn();
+    assert.equal(w.freed, 1);
+    assert.equal(b.count, 2);
+  });
+
+  it('resumes paused connections a few per turn, oldest first, and stops once the bound is reached again', async () => {
+    const b = new IntakeBudget(1000);
+    const order: number[] = [];
+    const waiters = Array.from({ length: RESUME_PER_TURN * 2 + 5 }, (_, i) => ({
+      intakeFreed: (): void => {
+        order.push(i);
+      },
+    }));
+    b.take(1000);
+    for (const w of waiters) b.wait(w);
+    b.give(600);
+    await turn();
+    assert.deepEqual(order, Array.from({ length: RESUME_PER_TURN }, (_, i) => i), 'the first turn resumes the oldest, a bounded number');
+    await turn();
+    assert.equal(order.length, RESUME_PER_TURN * 2);
+    // the next resumed connection reads a burst that fills the budget again: the rest stay paused
+    waiters[RESUME_PER_TURN * 2].intakeFreed = () => {
+      order.push(RESUME_PER_TURN * 2);
+      b.take(700);
+    };
+    await turn();
+    assert.equal(order.length, RESUME_PER_TURN * 2 + 1);
+    assert.equal(b.exhausted, true);
+    await turn();
+    assert.equal(order.length, RESUME_PER_TURN * 2 + 1, 'nobody else is resumed while the budget is full');
+    b.give(700);
+    await turn();
+    assert.deepEqual(order.slice(-4), [RESUME_PER_TURN * 2 + 1, RESUME_PER_TURN * 2 + 2, RESUME_PER_TURN * 2 + 3, RESUME_PER_TURN * 2 + 4]);
   });
 });
 
