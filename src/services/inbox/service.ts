@@ -4,12 +4,14 @@
 // items reach LMDB only if they linger past the sync delay (write-back); see src/store/engine.ts.
 // A send is acked only once every copy it implies is durable: the recipient's (with the message
 // state) and the carbons for the sender's other devices, kept by the sender's owner.
+import { setTimeout as sleep } from 'node:timers/promises';
 import { Gauge, type Registry } from 'prom-client';
 import type { Handlers, Router } from '../../cluster/router.js';
 import type { ServiceSpec } from '../../cluster/local-router.js';
 import { INBOX_COPY_OVERHEAD_BYTES, LOG_RECORD_LIMIT_BYTES, RECEIPT_IDS_PER_ITEM } from '../../config.js';
 import type { CacheFragment, FlushBatch, StorageEngine } from '../../store/engine.js';
 import type { InboxOp } from '../../store/inbox-ops.js';
+import { StorageUnavailableError } from '../../store/log/errors.js';
 import type { InboxItemRecord, MessageStateRecord } from '../../store/kv.js';
 import type { Services } from '../index.js';
 import { deliveryCost, type SessionAddress } from '../sessions/api.js';
@@ -899,14 +901,25 @@ function inboxFragment(fragment: number, users: Map<string, InboxUser>, stores: 
     },
 
     async receipt({ user, kind, by, ids, at }) {
-      const u = load(user);
-      if (!u) return { ok: true };
-      const devices = targets(u);
-      const c = new Change();
-      enqueue(u, devices, { kind: 'receipt', receipt: kind, by, ids, at }, c);
-      await commit(u, c);
-      for (const d of devices) pump(u, d);
-      return { ok: true };
+      // The message states already say delivered/read, so a receipt refused for a full disk would
+      // never be made again: it waits in RAM until storage takes writes, then is stored.
+      for (;;) {
+        const u = load(user);
+        if (!u) return { ok: true };
+        const devices = targets(u);
+        const c = new Change();
+        enqueue(u, devices, { kind: 'receipt', receipt: kind, by, ids, at }, c);
+        try {
+          await commit(u, c);
+        } catch (err) {
+          if (!(err instanceof StorageUnavailableError)) throw err;
+          // At least a pause: the health may not have seen the full disk yet.
+          await Promise.all([engine.whenStorageAvailable(), sleep(RECEIPT_RETRY_MS)]);
+          continue;
+        }
+        for (const d of devices) pump(u, d);
+        return { ok: true };
+      }
     },
 
     typing({ to, from, active }) {
@@ -1000,6 +1013,9 @@ function chunks(ids: string[]): string[][] {
   for (let i = 0; i < ids.length; i += RECEIPT_IDS_PER_ITEM) out.push(ids.slice(i, i + RECEIPT_IDS_PER_ITEM));
   return out;
 }
+
+/** The least a receipt refused for a full disk waits before it is stored again. */
+const RECEIPT_RETRY_MS = 100;
 
 function warn(err: unknown): void {
   process.emitWarning(`atoll inbox: ${(err as Error)?.stack ?? String(err)}`);
