@@ -1,61 +1,27 @@
 // One Session per connection: the protocol state machine (hello -> auth -> live -> closed) for one
 // client. Inbound frames are handled in arrival order; outbound frames are batched per tick.
 // It dies with its socket and releases everything it registered with the services.
-import { createHash, timingSafeEqual } from 'node:crypto';
-import type { Logger } from 'pino';
-import type { ServerConfig } from '../config.js';
-import { OwnerBusyError, type Router } from '../cluster/router.js';
+import { OwnerBusyError } from '../cluster/router.js';
 import {
   ErrorCode, FrameSplitter, FramingError, PROTOCOL_VERSION, decodeFrame, encodeFrames, wire,
   type DecodedFrame, type Frame,
 } from '../protocol/framing.js';
-import { hashPassword, newSalt, newToken, parseToken, tokenHash, verifyPassword } from '../services/accounts/credentials.js';
-import type { Services } from '../services/index.js';
 import { deliveryCost, type SessionAddress, type SessionEvent } from '../services/sessions/api.js';
 import type { atoll } from '../protocol/generated/atoll.js';
-import { AuthGateAddressBusyError, AuthGateBusyError, type AuthGate } from './auth-gate.js';
-import type { IdleSweeper, IdleTracked } from './idle-sweeper.js';
-import type { OutboxFlusher } from './outbox-flusher.js';
+import { AccountWorkflow, type Authenticated } from './account-workflow.js';
+import type { GatewayContext } from './context.js';
+import type { IdleTracked } from './idle-sweeper.js';
 import { TokenBucket } from './token-bucket.js';
 import type { Transport } from './transport.js';
 import { frameOfEvent } from './event-frames.js';
-import type { EventReceiver, SessionDirectory } from './session-directory.js';
-import { validDevice, validMessageId, validNewUser, validPassword, validUser } from './validate.js';
-import type { GatewayMetrics } from './metrics.js';
-import type { IntakeBudget, IntakeWaiter } from './intake-budget.js';
-import { retryAfterMs, type LoginLimits, type RateLimitReason, type RateLimited } from './login-limits.js';
-import { addressKey, type PreLoginLimits, type PreLoginSlot } from './pre-login-limits.js';
-import type { RefusalLog } from './refusal-log.js';
+import type { EventReceiver } from './session-directory.js';
+import { validMessageId, validUser } from './validate.js';
+import type { IntakeWaiter } from './intake-budget.js';
+import { addressKey, type PreLoginSlot } from './pre-login-limits.js';
+import { RequestError, refusalOf, storageRetryMs } from './request-error.js';
 import { StorageUnavailableError } from '../store/log/errors.js';
-import type { StorageHealth } from '../store/storage-health.js';
-
-export interface GatewayContext {
-  config: ServerConfig;
-  router: Router<Services>;
-  logger: Logger;
-  auth: AuthGate;
-  flusher: OutboxFlusher;
-  sweeper: IdleSweeper;
-  metrics: GatewayMetrics;
-  sessions: Set<Session>;
-  /** Addresses of the logged-in sessions, for the events the router hands to them. */
-  directory: SessionDirectory;
-  serverName: string;
-  intake: IntakeBudget;
-  preLogin: PreLoginLimits;
-  loginLimits: LoginLimits;
-  refusalLog: RefusalLog;
-  storage: StorageHealth;
-}
 
 type State = 'hello' | 'auth' | 'live' | 'closed';
-
-/** A request failed in a way the client should hear about. */
-class RequestError extends Error {
-  constructor(readonly code: ErrorCode, message: string, readonly retryAfterMs = 0) {
-    super(message);
-  }
-}
 
 const MAX_IDS_PER_REQUEST = 1000;
 /** Requests of one connection awaiting their reply before it stops reading (its bounded mailbox). */
@@ -70,26 +36,6 @@ const HOLD_OUTPUT = 2;
 const HOLD_PING = 4;
 /** Unsent output that stops reading before login: a few frames' worth of replies. */
 const PRE_LOGIN_OUTPUT_FRAMES = 4;
-/** When a login refused because its address has maxQueuedAuthPerAddress waiting may try again: a few hashing slots. */
-const AUTH_QUEUE_RETRY_MS = 1000;
-const RATE_LIMIT_MESSAGES: Record<RateLimitReason, (c: ServerConfig) => string> = {
-  login_address: (c) => `too many logins from your address (${c.loginBurstPerAddress} at once, then ${c.loginRatePerAddress}/s: loginBurstPerAddress, loginRatePerAddress); retry after retry_after_ms`,
-  login_user: (c) => `too many failed logins for this account (${c.failedLoginBurstPerUser}, then one per ${Math.round(1 / c.failedLoginRatePerUser)} s: failedLoginBurstPerUser, failedLoginRatePerUser); retry after retry_after_ms`,
-  register_address: (c) => `too many registrations from your address (${c.registerBurstPerAddress}, then one per ${Math.round(1 / c.registerRatePerAddress)} s: registerBurstPerAddress, registerRatePerAddress); retry after retry_after_ms`,
-  auth_queue_address: (c) => `${c.maxQueuedAuthPerAddress} logins from your address are already waiting (maxQueuedAuthPerAddress); retry after retry_after_ms`,
-};
-/** When a send or login refused for full storage may be tried again (jittered, so retries spread). */
-const storageRetryMs = (): number => 1000 + Math.floor(Math.random() * 1000);
-const DECOY_SALT = newSalt();
-const DECOY_HASH = new Uint8Array(32);
-
-/** Compares secrets in time independent of where they differ. */
-function sameSecret(given: string, expected: string): boolean {
-  if (expected === '') return false;
-  const a = createHash('sha256').update(given).digest();
-  const b = createHash('sha256').update(expected).digest();
-  return timingSafeEqual(a, b);
-}
 let nextSessionId = 1;
 
 interface PendingSend { ref: number; id: string; to: string; body: Uint8Array; order: number }
@@ -122,7 +68,7 @@ export class Session implements IdleTracked, IntakeWaiter, EventReceiver {
   private user = '';
   private device = '';
   private authBusy = false;
-  private loginFailures = 0;
+  private readonly accounts: AccountWorkflow;
   private readonly sendTokens: TokenBucket;
   /** Sends received so far; orders the refusals below. */
   private sendOrder = 0;
@@ -163,6 +109,7 @@ export class Session implements IdleTracked, IntakeWaiter, EventReceiver {
     const now = Date.now();
     this.sendTokens = new TokenBucket(ctx.config.sendBurst, ctx.config.sendRatePerSec, now);
     this.pingTokens = new TokenBucket(ctx.config.pingBurst, ctx.config.pingRatePerSec, now);
+    this.accounts = new AccountWorkflow(ctx, { addressKey: () => this.addressKey(), remote: () => this.transport.remote });
     ctx.sessions.add(this);
     ctx.sweeper.track(this);
     ctx.metrics.connections.inc();
@@ -259,9 +206,9 @@ export class Session implements IdleTracked, IntakeWaiter, EventReceiver {
       return;
     }
     switch (frame.body) {
-      case 'register': return this.guardAuth(ref, () => this.register(ref, frame.register));
-      case 'login': return this.guardAuth(ref, () => this.login(ref, frame.login));
-      case 'resume': return this.guardAuth(ref, () => this.resume(ref, frame.resume));
+      case 'register': return this.guardAuth(ref, () => this.accounts.register(frame.register));
+      case 'login': return this.guardAuth(ref, async () => this.goLive(ref, await this.accounts.login(frame.login)));
+      case 'resume': return this.guardAuth(ref, async () => this.goLive(ref, await this.accounts.resume(frame.resume)));
       case 'hello': return this.error(ref, ErrorCode.UNKNOWN_FRAME, 'Hello was already received on this connection');
       case 'pong': return;
       case 'send': case 'ack': case 'markRead': case 'typing': case 'subscribe': case 'unsubscribe':
@@ -349,147 +296,8 @@ export class Session implements IdleTracked, IntakeWaiter, EventReceiver {
     this.request(ref, work, () => { this.authBusy = false; });
   }
 
-  private async register(_ref: number, req: atoll.v1.Register.$Shape): Promise<unknown> {
-    const { openRegistration, inviteCode, scrypt } = this.ctx.config;
-    if (!openRegistration && !sameSecret(req.inviteCode ?? '', inviteCode)) {
-      throw new RequestError(ErrorCode.REGISTRATION_CLOSED, 'open registration is off on this server: ask its operator for an invite code');
-    }
-    if (!validNewUser(req.user)) throw new RequestError(ErrorCode.INVALID_ARGUMENT, 'user must be 1-32 characters of a-z 0-9 . _ -, starting and ending with a letter or digit');
-    if (!validPassword(req.password)) throw new RequestError(ErrorCode.INVALID_ARGUMENT, 'password must be at least 8 characters and at most 1024 bytes');
-    const user = req.user;
-    const password = req.password;
-    // A taken name is refused before any hashing, so looping Register on it costs one lookup;
-    // it is not a failed login (someone choosing a name is not guessing a password).
-    if (await this.ctx.router.call('accounts', user, { type: 'credentials', user }) !== null) {
-      throw new RequestError(ErrorCode.USER_EXISTS, `the name ${user} is taken`);
-    }
-    // Storage first: a full disk must not use up the address's registrations.
-    this.requireStorage();
-    const limited = this.ctx.loginLimits.register(this.addressKey());
-    if (limited !== null) this.rateLimited(limited, user);
-    const salt = newSalt();
-    const passwordHash = await this.admit(() => hashPassword(password, salt, scrypt));
-    // The inbox first: if we crash between the two, a retry of Register completes the account.
-    await this.ctx.router.call('inbox', user, { type: 'ensureUser', user });
-    const created = await this.ctx.router.call('accounts', user, { type: 'create', user, passwordHash, salt, scrypt });
-    if (!created.ok) throw new RequestError(ErrorCode.USER_EXISTS, `the name ${user} is taken`);
-    this.ctx.logger.info({ user }, 'user registered');
-    return null;
-  }
-
-  private async login(ref: number, req: atoll.v1.Login.$Shape): Promise<unknown> {
-    const device = req.device || 'default';
-    if (!validUser(req.user) || typeof req.password !== 'string' || !validDevice(device)) {
-      throw new RequestError(ErrorCode.INVALID_ARGUMENT, 'Login needs user (1-32 of a-z 0-9 . _ -), password, and device (1-64 of A-Z a-z 0-9 . _ -)');
-    }
-    const user = req.user;
-    const password = req.password;
-    const limits = this.ctx.loginLimits;
-    // Before the lookup, and for unknown names too: a refusal must not tell whether the user exists.
-    const limited = limits.login(this.addressKey(), user);
-    if (limited !== null) this.rateLimited(limited, user);
-    let matches: boolean;
-    let creds: Awaited<ReturnType<Session['credentials']>>;
-    try {
-      creds = await this.credentials(user);
-      // An unknown user costs the same hashing as a wrong password: timing must not tell which.
-      const against = creds ?? { salt: DECOY_SALT, passwordHash: DECOY_HASH, scrypt: null };
-      matches = await this.admit(() => verifyPassword(password, against.salt, against.passwordHash, against.scrypt ?? this.ctx.config.scrypt));
-    } catch (err) {
-      // Not hashed (busy, refused, failed): no guess was made at this account.
-      limits.loginSucceeded(user);
-      throw err;
-    }
-    if (!matches || creds === null) {
-      this.ctx.logger.warn({ user, device, remote: this.transport.remote }, 'login failed: unknown user or wrong password');
-      return this.loginFailed('password');
-    }
-    limits.loginSucceeded(user);
-    this.requireStorage();
-    await this.claimDevice(user, device);
-    const { token, hash } = newToken(user, device);
-    const expiresAt = Date.now() + this.ctx.config.resumeTokenTtlMs;
-    await this.ctx.router.call('accounts', user, { type: 'issueToken', user, device, tokenHash: hash, expiresAt });
-    await this.goLive(ref, user, device, token, expiresAt);
-    return undefined;
-  }
-
-  private credentials(user: string) {
-    return this.ctx.router.call('accounts', user, { type: 'credentials', user });
-  }
-
-  /** A new device is registered before its token exists, so the device cap can refuse it first. */
-  private async claimDevice(user: string, device: string): Promise<void> {
-    const claimed = await this.ctx.router.call('inbox', user, { type: 'claimDevice', user, device });
-    if (claimed.ok) return;
-    throw new RequestError(ErrorCode.TOO_MANY_DEVICES, `${user} has ${claimed.devices} devices, the most this server allows (maxDevicesPerUser); `
-      + 'to free a slot, log in on a device you no longer use and send Logout with forget_device, then log in here again');
-  }
-
-  private async resume(ref: number, req: atoll.v1.Resume.$Shape): Promise<unknown> {
-    const parsed = parseToken(req.token ?? '');
-    if (!parsed || !validUser(parsed.user) || !validDevice(parsed.device)) {
-      throw new RequestError(ErrorCode.INVALID_TOKEN, 'the resume token is malformed; log in with the password');
-    }
-    const { user, device, secret } = parsed;
-    const address = this.addressKey();
-    const limited = this.ctx.loginLimits.resume(address);
-    if (limited !== null) this.rateLimited(limited, user);
-    const hash = tokenHash(secret);
-    const now = Date.now();
-    const expiresAt = now + this.ctx.config.resumeTokenTtlMs;
-    this.requireStorage();
-    const renewed = await this.ctx.router.call('accounts', user, { type: 'renewToken', user, device, tokenHash: hash, now, expiresAt });
-    if (!renewed.ok) {
-      this.ctx.logger.warn({ user, device, remote: this.transport.remote }, 'resume failed: unknown, revoked or expired token');
-      this.ctx.loginLimits.resumeFailed(address);
-      return this.loginFailed('token', ErrorCode.INVALID_TOKEN, 'the resume token is unknown, revoked or expired; log in with the password');
-    }
-    await this.goLive(ref, user, device, req.token ?? '', expiresAt);
-    return undefined;
-  }
-
-  /** Register, Login and Resume write (account, device, token): on full storage, refused before any of it. */
-  private requireStorage(): void {
-    const refusal = this.ctx.storage.refusal();
-    if (refusal) throw refusal;
-  }
-
-  private loginFailed(kind: 'password' | 'token', code = ErrorCode.AUTH_FAILED, message = 'unknown user or wrong password'): never {
-    this.ctx.metrics.loginFailures.inc({ kind });
-    this.countAttempt();
-    throw new RequestError(code, message);
-  }
-
-  /** A failure or a refusal: past maxLoginAttempts on one connection it is closed. */
-  private countAttempt(): void {
-    this.loginFailures++;
-    if (this.loginFailures >= this.ctx.config.maxLoginAttempts) {
-      throw new RequestError(ErrorCode.TOO_MANY_ATTEMPTS, `${this.loginFailures} failed or refused logins on this connection`);
-    }
-  }
-
-  /** Refuses a Login, Resume or Register with RATE_LIMITED (not fatal); it counts as a failed attempt. */
-  private rateLimited(limited: RateLimited, user: string): never {
-    const address = this.addressKey();
-    this.ctx.metrics.rateLimited.inc({ reason: limited.reason });
-    this.ctx.refusalLog.refused(address, { reason: limited.reason, user, remote: this.transport.remote });
-    this.countAttempt();
-    throw new RequestError(ErrorCode.RATE_LIMITED, RATE_LIMIT_MESSAGES[limited.reason](this.ctx.config), retryAfterMs(limited.waitMs));
-  }
-
-  private async admit<T>(work: () => Promise<T>): Promise<T> {
-    try {
-      return await this.ctx.auth.run(this.addressKey(), work);
-    } catch (err) {
-      if (err instanceof AuthGateBusyError) throw new RequestError(ErrorCode.SERVER_BUSY, 'too many logins at once; retry later', 1000 + Math.floor(Math.random() * 2000));
-      if (err instanceof AuthGateAddressBusyError) this.rateLimited({ reason: 'auth_queue_address', waitMs: AUTH_QUEUE_RETRY_MS }, '');
-      throw err;
-    }
-  }
-
   /** What counts as this connection's source for the per-address limits (IPv4 address, IPv6 /64). */
-  private addressKey(): string {
+  addressKey(): string {
     if (this.slot !== null) return this.slot.key;
     const remote = this.transport.remote;
     const colon = remote.lastIndexOf(':');
@@ -497,7 +305,7 @@ export class Session implements IdleTracked, IntakeWaiter, EventReceiver {
   }
 
   /** Binds the device to this connection, answers LoginOk, then lets queued items flow. */
-  private async goLive(ref: number, user: string, device: string, token: string, expiresAt: number): Promise<void> {
+  private async goLive(ref: number, { user, device, token, expiresAt }: Authenticated): Promise<void> {
     // Known by address before the inbox binds it: a 'replaced' may come the moment it does.
     const address = (this.address = this.ctx.directory.add(this));
     const { ackedSeq } = await this.ctx.router.call('inbox', user, { type: 'attach', user, device, session: address });
@@ -522,9 +330,7 @@ export class Session implements IdleTracked, IntakeWaiter, EventReceiver {
   }
 
   private async logout(ref: number, forgetDevice: boolean): Promise<unknown> {
-    const { user, device } = this;
-    await this.ctx.router.call('accounts', user, { type: 'revokeToken', user, device });
-    if (forgetDevice) await this.ctx.router.call('inbox', user, { type: 'forgetDevice', user, device });
+    await this.accounts.logout(this.user, this.device, forgetDevice);
     this.reply(ref, { ok: {} });
     this.flush();
     this.close();
@@ -765,22 +571,15 @@ export class Session implements IdleTracked, IntakeWaiter, EventReceiver {
   };
 
   private requestFailed(ref: number, err: unknown): void {
-    if (err instanceof RequestError) {
-      const fatal = err.code === ErrorCode.TOO_MANY_ATTEMPTS;
-      if (fatal) return this.fail(err.code, err.message, ref);
-      this.push({ ref, error: { code: err.code, message: err.message, retryAfterMs: err.retryAfterMs } });
+    const refusal = refusalOf(err);
+    if (refusal === null) {
+      this.ctx.logger.error({ err, session: this.id }, 'request failed');
+      this.push({ ref, error: { code: ErrorCode.INTERNAL, message: 'internal error; the request may be retried' } });
       return;
     }
-    if (err instanceof OwnerBusyError) {
-      this.push({ ref, error: { code: ErrorCode.SERVER_BUSY, message: 'the server is overloaded; retry later', retryAfterMs: 500 + Math.floor(Math.random() * 1000) } });
-      return;
-    }
-    if (err instanceof StorageUnavailableError) {
-      this.push({ ref, error: { code: ErrorCode.STORAGE_UNAVAILABLE, message: 'the server\'s storage is full: nothing was changed; retry after retry_after_ms', retryAfterMs: storageRetryMs() } });
-      return;
-    }
-    this.ctx.logger.error({ err, session: this.id }, 'request failed');
-    this.push({ ref, error: { code: ErrorCode.INTERNAL, message: 'internal error; the request may be retried' } });
+    const { code, message, retryAfterMs, fatal } = refusal;
+    if (fatal) return this.fail(code, message, ref);
+    this.push({ ref, error: { code, message, retryAfterMs } });
   }
 
   private reply(ref: number, frame: Frame): void {
