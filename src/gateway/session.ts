@@ -1,7 +1,6 @@
 // One Session per connection: the protocol state machine (hello -> auth -> live -> closed) for one
 // client. Inbound frames are handled in arrival order; outbound frames are batched per tick.
 // It dies with its socket and releases everything it registered with the services.
-import { OwnerBusyError } from '../cluster/router.js';
 import {
   ErrorCode, FrameSplitter, FramingError, PROTOCOL_VERSION, decodeFrame, encodeFrames, wire,
   type DecodedFrame, type Frame,
@@ -11,6 +10,7 @@ import type { atoll } from '../protocol/generated/atoll.js';
 import { AccountWorkflow, type Authenticated } from './account-workflow.js';
 import type { GatewayContext } from './context.js';
 import type { IdleTracked } from './idle-sweeper.js';
+import { SendPath, type SendHost } from './send-path.js';
 import { TokenBucket } from './token-bucket.js';
 import type { Transport } from './transport.js';
 import { frameOfEvent } from './event-frames.js';
@@ -18,16 +18,13 @@ import type { EventReceiver } from './session-directory.js';
 import { validMessageId, validUser } from './validate.js';
 import type { IntakeWaiter } from './intake-budget.js';
 import { addressKey, type PreLoginSlot } from './pre-login-limits.js';
-import { RequestError, refusalOf, storageRetryMs } from './request-error.js';
-import { StorageUnavailableError } from '../store/log/errors.js';
+import { RequestError, refusalOf } from './request-error.js';
 
 type State = 'hello' | 'auth' | 'live' | 'closed';
 
 const MAX_IDS_PER_REQUEST = 1000;
 /** Requests of one connection awaiting their reply before it stops reading (its bounded mailbox). */
 const MAX_INFLIGHT = 1024;
-/** When a Send refused for a full inbox may be tried again: the inbox drains only as the recipient reads. */
-const QUOTA_RETRY_MS = 60_000;
 /** Typing indicators one connection may send per second; more are dropped. */
 const TYPING_PER_SEC = 20;
 /** Why a connection is not being read (bits of Session.holds); the frames not yet split wait. */
@@ -37,13 +34,6 @@ const HOLD_PING = 4;
 /** Unsent output that stops reading before login: a few frames' worth of replies. */
 const PRE_LOGIN_OUTPUT_FRAMES = 4;
 let nextSessionId = 1;
-
-interface PendingSend { ref: number; id: string; to: string; body: Uint8Array; order: number }
-
-/** What a pending Send is counted as against the intake budget: its body and its bookkeeping. */
-function intakeCost(p: PendingSend): number {
-  return p.body.length + 128;
-}
 
 const CLOSED_TRANSPORT: Transport = {
   write: () => undefined, bufferedBytes: () => 0, whenDrained: () => undefined, pause: () => undefined,
@@ -69,17 +59,7 @@ export class Session implements IdleTracked, IntakeWaiter, EventReceiver {
   private device = '';
   private authBusy = false;
   private readonly accounts: AccountWorkflow;
-  private readonly sendTokens: TokenBucket;
-  /** Sends received so far; orders the refusals below. */
-  private sendOrder = 0;
-  /**
-   * The earliest send of this connection refused with STORAGE_UNAVAILABLE and not offered again
-   * yet; while set, every other send is refused the same way (see refusedForStorage).
-   */
-  private storageBarrier: { id: string; order: number } | null = null;
-  /** Sends waiting for a rate token, in arrival order; null when none wait. */
-  private sendQueue: PendingSend[] | null = null;
-  private sendTimer: NodeJS.Timeout | null = null;
+  private readonly sends: SendPath;
   /** Whether the socket is currently paused (see updateReading). */
   private readingPaused = false;
   private subscriptions: Set<string> | null = null;
@@ -107,9 +87,9 @@ export class Session implements IdleTracked, IntakeWaiter, EventReceiver {
     // Small frames until login: a client that has proven nothing may not make the server buffer much.
     this.splitter = new FrameSplitter(ctx.config.maxPreLoginFrameBytes);
     const now = Date.now();
-    this.sendTokens = new TokenBucket(ctx.config.sendBurst, ctx.config.sendRatePerSec, now);
     this.pingTokens = new TokenBucket(ctx.config.pingBurst, ctx.config.pingRatePerSec, now);
     this.accounts = new AccountWorkflow(ctx, { addressKey: () => this.addressKey(), remote: () => this.transport.remote });
+    this.sends = new SendPath(ctx, this.sendHost(), now);
     ctx.sessions.add(this);
     ctx.sweeper.track(this);
     ctx.metrics.connections.inc();
@@ -245,7 +225,7 @@ export class Session implements IdleTracked, IntakeWaiter, EventReceiver {
   private onLiveFrame(frame: DecodedFrame): void {
     const ref = frame.ref;
     switch (frame.body) {
-      case 'send': return this.send(ref, frame.send);
+      case 'send': return this.sends.send(ref, frame.send);
       case 'ack': return this.ack(frame.ack.seq ?? 0);
       case 'markRead': return this.request(ref, () => this.markRead(frame.markRead));
       case 'typing': return this.typing(ref, frame.typing);
@@ -339,127 +319,27 @@ export class Session implements IdleTracked, IntakeWaiter, EventReceiver {
 
   // ---- messaging ----
 
-  private send(ref: number, req: atoll.v1.Send.$Shape): void {
-    const { id, to } = req;
-    const body = req.body ?? new Uint8Array(0);
-    if (!validMessageId(id)) return this.error(ref, ErrorCode.INVALID_ARGUMENT, 'Send.id must be 1-64 characters without control characters');
-    if (!validUser(to)) return this.error(ref, ErrorCode.INVALID_ARGUMENT, 'Send.to must be a user name (1-32 of a-z 0-9 . _ -)');
-    if (body.length > this.ctx.config.maxBodyBytes) {
-      return this.error(ref, ErrorCode.MESSAGE_TOO_LARGE, `body of ${body.length} bytes exceeds the limit of ${this.ctx.config.maxBodyBytes}`);
-    }
-    // A decoded body is a view into the whole receive buffer: keep an exact copy, or one queued
-    // byte could pin a 64 KiB chunk.
-    const pending: PendingSend = { ref, id, to, body: new Uint8Array(body), order: ++this.sendOrder };
-    this.takeIntake(pending);
-    if (this.sendQueue !== null) return this.queueSend(pending);
-    if (!this.takeSendToken()) {
-      this.sendQueue = [];
-      this.queueSend(pending);
-      this.updateReading();
-      return;
-    }
-    this.dispatchSend(pending);
+  private sendHost(): SendHost {
+    const session = this; // the getters read the session's state as it is at each call
+    return {
+      get alive() { return session.alive; },
+      get user() { return session.user; },
+      get device() { return session.device; },
+      push: (frame) => { this.push(frame); },
+      fail: (code, message, ref, retryAfterMs) => this.fail(code, message, ref, retryAfterMs),
+      requestFailed: (ref, err) => this.requestFailed(ref, err),
+      crashed: this.crashed,
+      started: () => this.started(),
+      settled: this.settled,
+      intakeExhausted: () => this.pauseForIntake(),
+      readingChanged: () => this.updateReading(),
+    };
   }
 
-  /**
-   * Over the rate, sends wait here in order and the socket stops being read (TCP backpressure
-   * slows the client). Refusing one send while a later one is accepted would break per-pair order.
-   */
-  private queueSend(pending: PendingSend): void {
-    const queue = this.sendQueue!;
-    if (queue.length >= this.ctx.config.sendBurst) {
-      this.ctx.intake.give(intakeCost(pending));
-      this.fail(ErrorCode.RATE_LIMITED, `kept sending past the rate limit of ${this.ctx.config.sendRatePerSec} messages/s`, pending.ref);
-      return;
-    }
-    queue.push(pending);
-    if (this.sendTimer === null) this.sendTimer = setTimeout(this.drainSends, this.msUntilToken());
-  }
-
-  private drainSends = (): void => {
-    this.sendTimer = null;
-    const queue = this.sendQueue;
-    if (queue === null || this.state === 'closed') return;
-    let next = 0;
-    while (next < queue.length && this.takeSendToken()) this.dispatchSend(queue[next++]);
-    queue.splice(0, next);
-    if (queue.length > 0) {
-      this.sendTimer = setTimeout(this.drainSends, this.msUntilToken());
-      return;
-    }
-    this.sendQueue = null;
-    this.updateReading();
-  };
-
-  private dispatchSend(pending: PendingSend): void {
-    const { ref, id, to, body } = pending;
-    if (this.refusedForStorage(pending)) return;
-    // The call is enqueued now, in frame order: that is what keeps per-pair order.
-    const storageEpoch = this.ctx.storage.epoch;
-    const stored = this.ctx.router.call('inbox', to, { type: 'store', to, from: this.user, fromDevice: this.device, id, body, now: Date.now(), storageEpoch });
-    this.started();
-    stored.finally(() => {
-      this.ctx.intake.give(intakeCost(pending));
-      this.settled();
-    }).then((res) => {
-      if (!res.ok && res.code === 'QUOTA_EXCEEDED') {
-        // Not fatal: this message is refused as a whole, like one to an unknown user (nothing stored).
-        const message = `the inbox of ${to} is full (${res.queuedBytes} bytes undelivered, the limit is ${this.ctx.config.maxQueuedBytesPerUser}): `
-          + `nothing was stored; send it again later, once ${to}'s devices have fetched their messages`;
-        return this.push({ ref, error: { code: ErrorCode.QUOTA_EXCEEDED, message, retryAfterMs: QUOTA_RETRY_MS } });
-      }
-      if (!res.ok && res.code === 'STORAGE_UNAVAILABLE') return this.refuseSend(pending);
-      if (!res.ok) return this.error(ref, ErrorCode.USER_NOT_FOUND, `no user named ${to}`);
-      this.ctx.metrics.counts.messagesAccepted++;
-      this.reply(ref, { sendAck: { id, sentAt: res.sentAt, duplicate: res.duplicate } });
-    }, (err) => {
-      // A refused send followed by accepted ones would break order: end the connection instead;
-      // the client resumes and resends everything unacked, in order.
-      if (err instanceof OwnerBusyError) this.fail(ErrorCode.SERVER_BUSY, 'the server is overloaded; reconnect with back-off and resend', ref, 1000);
-      else if (err instanceof StorageUnavailableError) this.refuseSend(pending);
-      else this.requestFailed(ref, err);
-    }).catch(this.crashed);
-  }
-
-  /**
-   * Full storage must not break per-sender order, and a refusal is not fatal (the connection and
-   * everything it holds stay). Once a send was refused, every later send of this connection is
-   * refused too, until the refused one is offered again with its id: a client that resends in
-   * order (the SDK waits for every send in flight to be answered, then resends from the oldest)
-   * can then never see a later message stored before an earlier one. Sends that arrived before
-   * the refusal was known are refused by the inbox itself (the storage epoch moved).
-   */
-  private refusedForStorage(pending: PendingSend): boolean {
-    const barrier = this.storageBarrier;
-    if (barrier !== null && pending.id !== barrier.id) {
-      this.refuseSend(pending);
-      return true;
-    }
-    if (barrier !== null) this.storageBarrier = null;
-    if (this.ctx.storage.available) return false;
-    this.refuseSend(pending);
-    return true;
-  }
-
-  private refuseSend(pending: PendingSend): void {
-    const barrier = this.storageBarrier;
-    if (barrier === null || pending.order < barrier.order) this.storageBarrier = { id: pending.id, order: pending.order };
-    this.ctx.metrics.counts.storageRefusals++;
-    this.push({
-      ref: pending.ref,
-      error: {
-        code: ErrorCode.STORAGE_UNAVAILABLE, retryAfterMs: storageRetryMs(),
-        message: 'the server\'s storage is full: nothing was stored; send it again (same id) after retry_after_ms, and send nothing newer before it',
-      },
-    });
-  }
-
-  /** Counts a received body against the process-wide intake budget; past it, this connection stops reading. */
-  private takeIntake(pending: PendingSend): void {
-    const intake = this.ctx.intake;
-    intake.take(intakeCost(pending));
-    if (!intake.exhausted || (this.holds & HOLD_INTAKE) !== 0) return;
-    intake.wait(this);
+  /** The process-wide intake budget is exhausted: this connection stops reading until it frees. */
+  private pauseForIntake(): void {
+    if ((this.holds & HOLD_INTAKE) !== 0) return;
+    this.ctx.intake.wait(this);
     this.ctx.metrics.counts.intakePauses++;
     this.hold(HOLD_INTAKE);
   }
@@ -468,14 +348,6 @@ export class Session implements IdleTracked, IntakeWaiter, EventReceiver {
     // A connection paused this long did nothing wrong: the idle clock restarts.
     this.lastActivity = Date.now();
     this.unhold(HOLD_INTAKE);
-  }
-
-  private takeSendToken(): boolean {
-    return this.sendTokens.take();
-  }
-
-  private msUntilToken(): number {
-    return this.sendTokens.msUntilToken();
   }
 
   private ack(seq: number): void {
@@ -557,7 +429,7 @@ export class Session implements IdleTracked, IntakeWaiter, EventReceiver {
   /** The session's mailbox is bounded: it stops reading while too much waits, and reads again after. */
   private updateReading(): void {
     if (this.state === 'closed') return;
-    const pause = this.inflight >= MAX_INFLIGHT || this.sendQueue !== null || this.holds !== 0;
+    const pause = this.inflight >= MAX_INFLIGHT || this.sends.waiting || this.holds !== 0;
     if (pause === this.readingPaused) return;
     this.readingPaused = pause;
     if (pause) this.transport.pause();
@@ -745,14 +617,11 @@ export class Session implements IdleTracked, IntakeWaiter, EventReceiver {
     this.transport = CLOSED_TRANSPORT;
     this.splitter = CLOSED_SPLITTER;
     if (this.stallTimer) clearTimeout(this.stallTimer);
-    if (this.sendTimer) clearTimeout(this.sendTimer);
     if (this.pingTimer) clearTimeout(this.pingTimer);
     this.pendingPing = null;
     this.slot?.release();
     this.slot = null;
-    // Sends still waiting for a rate token die with the connection (the client resends them).
-    for (const pending of this.sendQueue ?? []) this.ctx.intake.give(intakeCost(pending));
-    this.sendQueue = null;
+    this.sends.close();
     if ((this.holds & HOLD_INTAKE) !== 0) this.ctx.intake.cancel(this);
     this.holds = 0;
     this.held = null;
