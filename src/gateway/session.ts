@@ -2,17 +2,18 @@
 // client. Inbound frames are handled in arrival order; outbound frames are batched per tick.
 // It dies with its socket and releases everything it registered with the services.
 import {
-  ErrorCode, FrameSplitter, FramingError, PROTOCOL_VERSION, decodeFrame, encodeFrames, wire,
+  ErrorCode, FrameSplitter, FramingError, PROTOCOL_VERSION, decodeFrame, wire,
   type DecodedFrame, type Frame,
 } from '../protocol/framing.js';
-import { deliveryCost, type SessionAddress, type SessionEvent } from '../services/sessions/api.js';
+import type { SessionAddress, SessionEvent } from '../services/sessions/api.js';
 import type { atoll } from '../protocol/generated/atoll.js';
 import { AccountWorkflow, type Authenticated } from './account-workflow.js';
 import type { GatewayContext } from './context.js';
 import type { IdleTracked } from './idle-sweeper.js';
+import { Outbox, type OutboxHost } from './outbox.js';
 import { SendPath, type SendHost } from './send-path.js';
 import { TokenBucket } from './token-bucket.js';
-import type { Transport } from './transport.js';
+import { CLOSED_TRANSPORT, type Transport } from './transport.js';
 import { frameOfEvent } from './event-frames.js';
 import type { EventReceiver } from './session-directory.js';
 import { validMessageId, validUser } from './validate.js';
@@ -31,29 +32,19 @@ const TYPING_PER_SEC = 20;
 const HOLD_INTAKE = 1;
 const HOLD_OUTPUT = 2;
 const HOLD_PING = 4;
-/** Unsent output that stops reading before login: a few frames' worth of replies. */
-const PRE_LOGIN_OUTPUT_FRAMES = 4;
 let nextSessionId = 1;
 
-const CLOSED_TRANSPORT: Transport = {
-  write: () => undefined, bufferedBytes: () => 0, whenDrained: () => undefined, pause: () => undefined,
-  resume: () => undefined, end: () => undefined, destroy: () => undefined, remote: 'closed',
-};
 const CLOSED_SPLITTER = new FrameSplitter(0);
 
 export class Session implements IdleTracked, IntakeWaiter, EventReceiver {
   /** A label for logs; the address (from login on) is what services know the session by. */
   readonly id = nextSessionId++;
   private address: SessionAddress | null = null;
-  /** Delivery credit the inbox holds for this connection (granted minus delivered bytes; see grantCredit). */
-  private credit = 0;
-  /** The inbox said the credit is spent while items wait: grant more as soon as the connection drains. */
-  private creditStarved = false;
   lastActivity = Date.now();
   wheelSecond = 0;
   wheelIndex = 0;
   private state: State = 'hello';
-  private outbox: Frame[] = [];
+  private readonly outbox: Outbox;
   private splitter: FrameSplitter;
   private user = '';
   private device = '';
@@ -63,18 +54,12 @@ export class Session implements IdleTracked, IntakeWaiter, EventReceiver {
   /** Whether the socket is currently paused (see updateReading). */
   private readingPaused = false;
   private subscriptions: Set<string> | null = null;
-  /** Estimated bytes of the frames in `outbox`, so congestion is seen before they are encoded. */
-  private outboxBytes = 0;
-  /** Set while a starved inbox waits for the buffer to drain. */
-  private stallTimer: NodeJS.Timeout | null = null;
   /** Requests received and not yet answered; past MAX_INFLIGHT the socket is paused. */
   private inflight = 0;
   /** Reasons to stop reading (HOLD_* bits); while any is set, bytes already read wait in `held`. */
   private holds = 0;
   /** Bytes read but not split yet, in order, kept while `holds` is set (views of received chunks). */
   private held: Uint8Array[] | null = null;
-  /** Set while a whenDrained callback for the output hold is registered. */
-  private awaitingDrain = false;
   private readonly pingTokens: TokenBucket;
   /** The Ping that found no token: answered when one comes, before anything after it is read. */
   private pendingPing: { ref: number; nonce: number } | null = null;
@@ -90,6 +75,7 @@ export class Session implements IdleTracked, IntakeWaiter, EventReceiver {
     this.pingTokens = new TokenBucket(ctx.config.pingBurst, ctx.config.pingRatePerSec, now);
     this.accounts = new AccountWorkflow(ctx, { addressKey: () => this.addressKey(), remote: () => this.transport.remote });
     this.sends = new SendPath(ctx, this.sendHost(), now);
+    this.outbox = new Outbox(transport, ctx, this.outboxHost());
     ctx.sessions.add(this);
     ctx.sweeper.track(this);
     ctx.metrics.connections.inc();
@@ -305,14 +291,14 @@ export class Session implements IdleTracked, IntakeWaiter, EventReceiver {
     this.ctx.sweeper.track(this);
     this.ctx.metrics.sessionsLive.inc();
     this.reply(ref, { loginOk: { user, device, resumeToken: token, tokenExpiresAt: expiresAt, ackedSeq, serverTime: Date.now() } });
-    this.credit = this.creditTarget();
-    this.ctx.router.tell('inbox', user, { type: 'start', user, device, sessionId: address.id, credit: this.credit });
+    const credit = this.outbox.startCredit();
+    this.ctx.router.tell('inbox', user, { type: 'start', user, device, sessionId: address.id, credit });
   }
 
   private async logout(ref: number, forgetDevice: boolean): Promise<unknown> {
     await this.accounts.logout(this.user, this.device, forgetDevice);
     this.reply(ref, { ok: {} });
-    this.flush();
+    this.outbox.flush();
     this.close();
     return undefined;
   }
@@ -469,22 +455,18 @@ export class Session implements IdleTracked, IntakeWaiter, EventReceiver {
     if (this.state === 'closed') return;
     switch (event.type) {
       case 'deliver':
-        this.credit -= deliveryCost(event.item);
+        this.outbox.spend(event.item);
         this.push(frameOfEvent(event));
         return;
       case 'creditSpent':
-        // Deliveries arrive before the creditSpent sent after them, so credit still counted here
-        // is a grant on its way to the inbox, which resumes it: nothing to do.
-        if (this.credit > 0) return;
-        this.creditStarved = true;
-        this.grantCredit();
+        this.outbox.creditSpent();
         return;
       case 'presence':
-        if (event.initial || !this.congested()) this.push(frameOfEvent(event));
+        if (event.initial || !this.outbox.congested()) this.push(frameOfEvent(event));
         return;
       case 'typing':
         // Droppable: a backed-up connection skips it.
-        if (!this.congested()) this.push(frameOfEvent(event));
+        if (!this.outbox.congested()) this.push(frameOfEvent(event));
         return;
       case 'replaced':
         this.fail(ErrorCode.SESSION_REPLACED, 'this device logged in on another connection');
@@ -494,100 +476,33 @@ export class Session implements IdleTracked, IntakeWaiter, EventReceiver {
 
   push(frame: Frame): boolean {
     if (this.state === 'closed') return false;
-    if (this.outbox.length === 0) this.ctx.flusher.mark(this);
     this.outbox.push(frame);
-    this.outboxBytes += 64 + (frame.deliver?.message?.body?.length ?? 0);
-    // Replies pile up when the client sends but does not read: stop reading it until they drain
-    // (flush waits for that), or one chunk of requests could queue megabytes of answers.
-    if ((this.holds & HOLD_OUTPUT) === 0 && this.outboxBytes + this.transport.bufferedBytes() > this.outputBound()) {
-      this.ctx.metrics.counts.outputPauses++;
-      this.hold(HOLD_OUTPUT);
-    }
     return true;
   }
 
-  /** Unsent output past which the connection is not read: small before login, half the slow-consumer limit after. */
-  private outputBound(): number {
-    const c = this.ctx.config;
-    return this.state === 'live' ? c.maxOutboundBytes / 2 : PRE_LOGIN_OUTPUT_FRAMES * c.maxPreLoginFrameBytes;
-  }
-
-  private outputDrained = (): void => {
-    this.awaitingDrain = false;
-    this.unhold(HOLD_OUTPUT);
-  };
-
-  private congested(): boolean {
-    return this.transport.bufferedBytes() + this.outboxBytes > this.creditTarget();
-  }
-
-  /** Unsent delivery bytes the inbox may put in flight toward this connection: a quarter of the slow-consumer limit. */
-  private creditTarget(): number {
-    return this.ctx.config.maxOutboundBytes / 4;
-  }
-
-  /**
-   * Tops the inbox's credit up to what the connection can take: the target less what is unsent
-   * and what the inbox may still deliver. Small top-ups wait (one grant per half a target) unless
-   * the inbox is starved; a starved inbox facing a full buffer waits for it to drain, and a buffer
-   * that never drains closes the connection as a slow consumer.
-   */
-  private grantCredit(): void {
-    if (this.state !== 'live' || this.stallTimer) return;
-    const target = this.creditTarget();
-    const room = target - this.transport.bufferedBytes() - this.outboxBytes - this.credit;
-    if (room >= (this.creditStarved ? 1 : target / 2)) {
-      this.credit += room;
-      this.creditStarved = false;
-      const { user, device } = this;
-      this.ctx.router.tell('inbox', user, { type: 'credit', user, device, sessionId: this.address!.id, bytes: room });
-      return;
-    }
-    if (!this.creditStarved) return;
-    this.stallTimer = setTimeout(() => {
-      this.ctx.metrics.counts.slowConsumers++;
-      this.fail(ErrorCode.SLOW_CONSUMER, `the client read nothing for ${this.ctx.config.stallTimeoutMs} ms while messages waited; reconnect and resume`);
-    }, this.ctx.config.stallTimeoutMs);
-    this.transport.whenDrained(this.drainedForCredit);
-  }
-
-  private drainedForCredit = (): void => {
-    if (this.stallTimer) clearTimeout(this.stallTimer);
-    this.stallTimer = null;
-    this.grantCredit();
-  };
-
-  // ---- outbound ----
-
-  flush(): void {
-    if (this.outbox.length === 0 || this.state === 'closed') return;
-    const frames = this.outbox;
-    this.outbox = [];
-    this.outboxBytes = 0;
-    this.ctx.metrics.counts.framesOut += frames.length;
-    this.transport.write(encodeFrames(frames));
-    if (this.transport.bufferedBytes() > this.ctx.config.maxOutboundBytes) {
-      this.ctx.metrics.counts.slowConsumers++;
-      this.transport.write(encodeFrames([{ error: { code: ErrorCode.SLOW_CONSUMER, message: 'the client reads too slowly; reconnect and resume', fatal: true } }]));
-      // end(), not destroy(): the reason is queued behind what the client has yet to read, and
-      // end() gives up on a client that never reads after a few seconds.
-      this.close();
-      return;
-    }
-    if ((this.holds & HOLD_OUTPUT) !== 0 && !this.awaitingDrain) {
-      this.awaitingDrain = true;
-      this.transport.whenDrained(this.outputDrained);
-    }
-    // Deliveries went out: top the credit up now rather than wait for the inbox to run dry.
-    if (this.state === 'live' && this.credit < this.creditTarget() / 2) this.grantCredit();
+  private outboxHost(): OutboxHost {
+    const session = this; // the getters read the session's state as it is at each call
+    return {
+      get alive() { return session.alive; },
+      get live() { return session.state === 'live'; },
+      get outputHeld() { return (session.holds & HOLD_OUTPUT) !== 0; },
+      holdForOutput: () => this.hold(HOLD_OUTPUT),
+      outputDrained: () => this.unhold(HOLD_OUTPUT),
+      grantCredit: (bytes) => {
+        const { user, device } = this;
+        this.ctx.router.tell('inbox', user, { type: 'credit', user, device, sessionId: this.address!.id, bytes });
+      },
+      fail: (code, message) => this.fail(code, message),
+      close: () => this.close(),
+    };
   }
 
   /** Sends a fatal error, flushes, and closes. */
   fail(code: ErrorCode, message: string, ref = 0, retryAfterMs = 0): void {
     if (this.state === 'closed') return;
     this.ctx.logger.debug({ session: this.id, code: wire.ErrorCode[code], message }, 'closing connection');
-    this.outbox.push({ ref, error: { code, message, fatal: true, retryAfterMs } });
-    this.flush();
+    this.outbox.pushLast({ ref, error: { code, message, fatal: true, retryAfterMs } });
+    this.outbox.flush();
     this.close();
   }
 
@@ -612,11 +527,10 @@ export class Session implements IdleTracked, IntakeWaiter, EventReceiver {
     if (this.state === 'closed') return;
     const wasLive = this.state === 'live';
     this.state = 'closed';
-    this.outbox = [];
     // The idle wheel keeps this object until its bucket fires: let go of the socket and buffers now.
+    this.outbox.close();
     this.transport = CLOSED_TRANSPORT;
     this.splitter = CLOSED_SPLITTER;
-    if (this.stallTimer) clearTimeout(this.stallTimer);
     if (this.pingTimer) clearTimeout(this.pingTimer);
     this.pendingPing = null;
     this.slot?.release();
