@@ -6,7 +6,6 @@ import {
   type DecodedFrame, type Frame,
 } from '../protocol/framing.js';
 import type { SessionAddress, SessionEvent } from '../services/sessions/api.js';
-import type { atoll } from '../protocol/generated/atoll.js';
 import { AccountWorkflow, type Authenticated } from './account-workflow.js';
 import type { GatewayContext } from './context.js';
 import type { IdleTracked } from './idle-sweeper.js';
@@ -16,18 +15,15 @@ import { TokenBucket } from './token-bucket.js';
 import { CLOSED_TRANSPORT, type Transport } from './transport.js';
 import { frameOfEvent } from './event-frames.js';
 import type { EventReceiver } from './session-directory.js';
-import { validMessageId, validUser } from './validate.js';
 import type { IntakeWaiter } from './intake-budget.js';
+import { LiveRequests } from './live-requests.js';
 import { addressKey, type PreLoginSlot } from './pre-login-limits.js';
-import { RequestError, refusalOf } from './request-error.js';
+import { refusalOf } from './request-error.js';
 
 type State = 'hello' | 'auth' | 'live' | 'closed';
 
-const MAX_IDS_PER_REQUEST = 1000;
 /** Requests of one connection awaiting their reply before it stops reading (its bounded mailbox). */
 const MAX_INFLIGHT = 1024;
-/** Typing indicators one connection may send per second; more are dropped. */
-const TYPING_PER_SEC = 20;
 /** Why a connection is not being read (bits of Session.holds); the frames not yet split wait. */
 const HOLD_INTAKE = 1;
 const HOLD_OUTPUT = 2;
@@ -53,7 +49,8 @@ export class Session implements IdleTracked, IntakeWaiter, EventReceiver {
   private readonly sends: SendPath;
   /** Whether the socket is currently paused (see updateReading). */
   private readingPaused = false;
-  private subscriptions: Set<string> | null = null;
+  /** The requests of the logged-in device; made at login. */
+  private live: LiveRequests | null = null;
   /** Requests received and not yet answered; past MAX_INFLIGHT the socket is paused. */
   private inflight = 0;
   /** Reasons to stop reading (HOLD_* bits); while any is set, bytes already read wait in `held`. */
@@ -64,8 +61,6 @@ export class Session implements IdleTracked, IntakeWaiter, EventReceiver {
   /** The Ping that found no token: answered when one comes, before anything after it is read. */
   private pendingPing: { ref: number; nonce: number } | null = null;
   private pingTimer: NodeJS.Timeout | null = null;
-  private typingWindowStart = 0;
-  private typingInWindow = 0;
 
   /** `slot` is this connection's place in the pre-login caps, given back at login or close. */
   constructor(private transport: Transport, private readonly ctx: GatewayContext, private slot: PreLoginSlot | null = null) {
@@ -210,14 +205,15 @@ export class Session implements IdleTracked, IntakeWaiter, EventReceiver {
 
   private onLiveFrame(frame: DecodedFrame): void {
     const ref = frame.ref;
+    const live = this.live!;
     switch (frame.body) {
       case 'send': return this.sends.send(ref, frame.send);
-      case 'ack': return this.ack(frame.ack.seq ?? 0);
-      case 'markRead': return this.request(ref, () => this.markRead(frame.markRead));
-      case 'typing': return this.typing(ref, frame.typing);
-      case 'subscribe': return this.request(ref, () => this.subscribe(ref, frame.subscribe.users ?? []));
-      case 'unsubscribe': return this.request(ref, () => this.unsubscribe(frame.unsubscribe.users ?? []));
-      case 'setPrivacy': return this.request(ref, () => this.ctx.router.call('presence', this.user, { type: 'setPrivacy', user: this.user, hideLastSeen: !!frame.setPrivacy.hideLastSeen }));
+      case 'ack': return live.ack(frame.ack.seq ?? 0);
+      case 'markRead': return this.request(ref, () => live.markRead(frame.markRead));
+      case 'typing': return live.typing(ref, frame.typing);
+      case 'subscribe': return this.request(ref, () => live.subscribe(ref, frame.subscribe.users ?? []));
+      case 'unsubscribe': return this.request(ref, () => live.unsubscribe(frame.unsubscribe.users ?? []));
+      case 'setPrivacy': return this.request(ref, () => live.setPrivacy(frame.setPrivacy));
       case 'logout': return this.request(ref, () => this.logout(ref, !!frame.logout.forgetDevice));
     }
   }
@@ -281,6 +277,7 @@ export class Session implements IdleTracked, IntakeWaiter, EventReceiver {
     }
     this.user = user;
     this.device = device;
+    this.live = new LiveRequests(this.ctx, { user, device, address }, { reply: (r, f) => this.reply(r, f), error: (r, c, m) => this.error(r, c, m) });
     this.state = 'live';
     this.splitter.maxFrameBytes = this.ctx.config.maxFrameBytes;
     this.slot?.release();
@@ -334,61 +331,6 @@ export class Session implements IdleTracked, IntakeWaiter, EventReceiver {
     // A connection paused this long did nothing wrong: the idle clock restarts.
     this.lastActivity = Date.now();
     this.unhold(HOLD_INTAKE);
-  }
-
-  private ack(seq: number): void {
-    const { user, device } = this;
-    this.ctx.router.tell('inbox', user, { type: 'ack', user, device, sessionId: this.address!.id, seq: Number(seq) });
-  }
-
-  private async markRead(req: atoll.v1.MarkRead.$Shape): Promise<unknown> {
-    const ids = req.ids ?? [];
-    if (!validUser(req.from)) throw new RequestError(ErrorCode.INVALID_ARGUMENT, 'MarkRead.from must be a user name');
-    if (ids.length === 0 || ids.length > MAX_IDS_PER_REQUEST || !ids.every(validMessageId)) {
-      throw new RequestError(ErrorCode.INVALID_ARGUMENT, `MarkRead.ids must hold 1 to ${MAX_IDS_PER_REQUEST} message ids`);
-    }
-    return this.ctx.router.call('inbox', this.user, { type: 'markRead', user: this.user, from: req.from, ids, now: Date.now() });
-  }
-
-  private typing(ref: number, req: atoll.v1.Typing.$Shape): void {
-    if (!validUser(req.to)) return this.error(ref, ErrorCode.INVALID_ARGUMENT, 'Typing.to must be a user name');
-    if (req.to === this.user) return;
-    const now = Date.now();
-    if (now - this.typingWindowStart >= 1000) {
-      this.typingWindowStart = now;
-      this.typingInWindow = 0;
-    }
-    if (++this.typingInWindow > TYPING_PER_SEC) return; // droppable: shed silently
-    this.ctx.router.cast('inbox', req.to, { type: 'typing', to: req.to, from: this.user, active: !!req.active });
-  }
-
-  // ---- presence ----
-
-  private async subscribe(ref: number, users: string[]): Promise<undefined> {
-    const subs = (this.subscriptions ??= new Set());
-    if (users.length > MAX_IDS_PER_REQUEST || !users.every(validUser)) {
-      throw new RequestError(ErrorCode.INVALID_ARGUMENT, `Subscribe.users must hold up to ${MAX_IDS_PER_REQUEST} user names`);
-    }
-    const fresh = users.filter((u) => !subs.has(u));
-    if (subs.size + fresh.length > this.ctx.config.maxSubscriptions) {
-      throw new RequestError(ErrorCode.INVALID_ARGUMENT, `at most ${this.ctx.config.maxSubscriptions} presence subscriptions per connection`);
-    }
-    for (const u of fresh) subs.add(u);
-    // Each presence owner pushes the current state itself, in its own order with later changes.
-    await Promise.all(users.map((user) => this.ctx.router.call('presence', user, { type: 'subscribe', user, session: this.address! })));
-    this.reply(ref, { ok: {} });
-    return undefined;
-  }
-
-  private async unsubscribe(users: string[]): Promise<null> {
-    if (users.length > MAX_IDS_PER_REQUEST || !users.every(validUser)) {
-      throw new RequestError(ErrorCode.INVALID_ARGUMENT, `Unsubscribe.users must hold up to ${MAX_IDS_PER_REQUEST} user names`);
-    }
-    for (const user of users) {
-      if (!this.subscriptions?.delete(user)) continue;
-      this.ctx.router.tell('presence', user, { type: 'unsubscribe', user, sessionId: this.address!.id });
-    }
-    return null;
   }
 
   // ---- replies ----
@@ -545,13 +487,9 @@ export class Session implements IdleTracked, IntakeWaiter, EventReceiver {
     if (this.address) this.ctx.directory.remove(this.address.id);
     if (!wasLive) return;
     this.ctx.metrics.sessionsLive.dec();
-    const { user, device, router } = { user: this.user, device: this.device, router: this.ctx.router };
-    const sessionId = this.address!.id;
-    router.tell('inbox', user, { type: 'detach', user, device, sessionId });
-    for (const sub of this.subscriptions ?? []) {
-      router.tell('presence', sub, { type: 'unsubscribe', user: sub, sessionId });
-    }
-    this.subscriptions = null;
+    const { user, device } = this;
+    this.ctx.router.tell('inbox', user, { type: 'detach', user, device, sessionId: this.address!.id });
+    this.live!.release();
   }
 
 }
