@@ -1,36 +1,35 @@
 // One Session per connection: the protocol state machine (hello -> auth -> live -> closed) for one
-// client. Inbound frames are handled in arrival order; outbound frames are batched per tick.
-// It dies with its socket and releases everything it registered with the services.
-import {
-  ErrorCode, FrameSplitter, FramingError, PROTOCOL_VERSION, decodeFrame, wire,
-  type DecodedFrame, type Frame,
-} from '../protocol/framing.js';
+// client and the wiring of its parts: reading (frame-reader), pings (ping-pacer), the account
+// workflow, sends (send-path), a live device's other requests (live-requests) and output (outbox).
+// Inbound frames are handled in arrival order. It dies with its socket and releases everything it
+// registered with the services.
+import { ErrorCode, FramingError, wire, type DecodedFrame, type Frame } from '../protocol/framing.js';
 import type { SessionAddress, SessionEvent } from '../services/sessions/api.js';
 import { AccountWorkflow, type Authenticated } from './account-workflow.js';
 import type { GatewayContext } from './context.js';
-import type { IdleTracked } from './idle-sweeper.js';
-import { Outbox, type OutboxHost } from './outbox.js';
-import { SendPath, type SendHost } from './send-path.js';
-import { TokenBucket } from './token-bucket.js';
-import { CLOSED_TRANSPORT, type Transport } from './transport.js';
 import { frameOfEvent } from './event-frames.js';
-import type { EventReceiver } from './session-directory.js';
+import { FrameReader } from './frame-reader.js';
+import { answerHello, bindDevice, loginOk, startDeliveries } from './handshake.js';
+import type { IdleTracked } from './idle-sweeper.js';
 import type { IntakeWaiter } from './intake-budget.js';
 import { LiveRequests } from './live-requests.js';
+import { Outbox } from './outbox.js';
+import { PingPacer } from './ping-pacer.js';
 import { addressKey, type PreLoginSlot } from './pre-login-limits.js';
 import { refusalOf } from './request-error.js';
+import { SendPath } from './send-path.js';
+import type { EventReceiver } from './session-directory.js';
+import { CLOSED_TRANSPORT, type Transport } from './transport.js';
 
 type State = 'hello' | 'auth' | 'live' | 'closed';
 
 /** Requests of one connection awaiting their reply before it stops reading (its bounded mailbox). */
 const MAX_INFLIGHT = 1024;
-/** Why a connection is not being read (bits of Session.holds); the frames not yet split wait. */
+/** Why a connection is not being read (bits of the reader's holds); the frames not yet split wait. */
 const HOLD_INTAKE = 1;
 const HOLD_OUTPUT = 2;
 const HOLD_PING = 4;
 let nextSessionId = 1;
-
-const CLOSED_SPLITTER = new FrameSplitter(0);
 
 export class Session implements IdleTracked, IntakeWaiter, EventReceiver {
   /** A label for logs; the address (from login on) is what services know the session by. */
@@ -40,37 +39,62 @@ export class Session implements IdleTracked, IntakeWaiter, EventReceiver {
   wheelSecond = 0;
   wheelIndex = 0;
   private state: State = 'hello';
-  private readonly outbox: Outbox;
-  private splitter: FrameSplitter;
   private user = '';
   private device = '';
   private authBusy = false;
-  private readonly accounts: AccountWorkflow;
-  private readonly sends: SendPath;
-  /** Whether the socket is currently paused (see updateReading). */
-  private readingPaused = false;
-  /** The requests of the logged-in device; made at login. */
-  private live: LiveRequests | null = null;
   /** Requests received and not yet answered; past MAX_INFLIGHT the socket is paused. */
   private inflight = 0;
-  /** Reasons to stop reading (HOLD_* bits); while any is set, bytes already read wait in `held`. */
-  private holds = 0;
-  /** Bytes read but not split yet, in order, kept while `holds` is set (views of received chunks). */
-  private held: Uint8Array[] | null = null;
-  private readonly pingTokens: TokenBucket;
-  /** The Ping that found no token: answered when one comes, before anything after it is read. */
-  private pendingPing: { ref: number; nonce: number } | null = null;
-  private pingTimer: NodeJS.Timeout | null = null;
+  private readonly reader: FrameReader;
+  private readonly pings: PingPacer;
+  private readonly accounts: AccountWorkflow;
+  private readonly sends: SendPath;
+  /** The requests of the logged-in device; made at login. */
+  private live: LiveRequests | null = null;
+  private readonly outbox: Outbox;
 
   /** `slot` is this connection's place in the pre-login caps, given back at login or close. */
   constructor(private transport: Transport, private readonly ctx: GatewayContext, private slot: PreLoginSlot | null = null) {
-    // Small frames until login: a client that has proven nothing may not make the server buffer much.
-    this.splitter = new FrameSplitter(ctx.config.maxPreLoginFrameBytes);
     const now = Date.now();
-    this.pingTokens = new TokenBucket(ctx.config.pingBurst, ctx.config.pingRatePerSec, now);
+    const session = this; // the hosts' getters read the session's state as it is at each call
+    this.reader = new FrameReader(transport, ctx, {
+      get alive() { return session.alive; },
+      get busy() { return session.inflight >= MAX_INFLIGHT || session.sends.waiting; },
+      onFrame: (frame) => this.onFrame(frame),
+      readFailed: (err) => this.readFailed(err),
+    });
+    this.pings = new PingPacer(ctx, {
+      get alive() { return session.alive; },
+      reply: (ref, frame) => this.reply(ref, frame),
+      hold: () => this.reader.hold(HOLD_PING),
+      unhold: () => this.reader.unhold(HOLD_PING),
+    }, now);
     this.accounts = new AccountWorkflow(ctx, { addressKey: () => this.addressKey(), remote: () => this.transport.remote });
-    this.sends = new SendPath(ctx, this.sendHost(), now);
-    this.outbox = new Outbox(transport, ctx, this.outboxHost());
+    this.sends = new SendPath(ctx, {
+      get alive() { return session.alive; },
+      get user() { return session.user; },
+      get device() { return session.device; },
+      push: (frame) => { this.push(frame); },
+      fail: (code, message, ref, retryAfterMs) => this.fail(code, message, ref, retryAfterMs),
+      requestFailed: (ref, err) => this.requestFailed(ref, err),
+      crashed: this.crashed,
+      started: () => this.started(),
+      settled: this.settled,
+      intakeExhausted: () => this.pauseForIntake(),
+      readingChanged: () => this.reader.update(),
+    }, now);
+    this.outbox = new Outbox(transport, ctx, {
+      get alive() { return session.alive; },
+      get live() { return session.state === 'live'; },
+      get outputHeld() { return session.reader.holding(HOLD_OUTPUT); },
+      holdForOutput: () => this.reader.hold(HOLD_OUTPUT),
+      outputDrained: () => this.reader.unhold(HOLD_OUTPUT),
+      grantCredit: (bytes) => {
+        const { user, device } = this;
+        this.ctx.router.tell('inbox', user, { type: 'credit', user, device, sessionId: this.address!.id, bytes });
+      },
+      fail: (code, message) => this.fail(code, message),
+      close: () => this.close(),
+    });
     ctx.sessions.add(this);
     ctx.sweeper.track(this);
     ctx.metrics.connections.inc();
@@ -97,25 +121,14 @@ export class Session implements IdleTracked, IntakeWaiter, EventReceiver {
     // Only a logged-in connection earns more time: others must log in within the idle timeout
     // of connecting, however much they ping (an idle pre-login socket is a cheap attack).
     if (this.state === 'live') this.lastActivity = Date.now();
-    // Bytes that come in after the socket was paused (a WebSocket may still hand over what it had
-    // buffered) wait behind the rest.
-    if (this.holds !== 0) {
-      (this.held ??= []).push(chunk);
-      return;
-    }
-    this.split(chunk);
+    this.reader.push(chunk);
   }
 
-  private split(chunk: Uint8Array): void {
-    try {
-      const rest = this.splitter.push(chunk, this.onFrameBytes);
-      if (rest !== null && this.state !== 'closed') (this.held ??= []).push(rest);
-    } catch (err) {
-      if (!(err instanceof FramingError)) return this.crashed(err);
-      if (err.code !== 'FRAME_TOO_LARGE') return this.fail(ErrorCode.BAD_FRAME, err.message);
-      if (this.state === 'live') return this.fail(ErrorCode.FRAME_TOO_LARGE, err.message);
-      this.preLoginTooLarge(err.message);
-    }
+  private readFailed(err: unknown): void {
+    if (!(err instanceof FramingError)) return this.crashed(err);
+    if (err.code !== 'FRAME_TOO_LARGE') return this.fail(ErrorCode.BAD_FRAME, err.message);
+    if (this.state === 'live') return this.fail(ErrorCode.FRAME_TOO_LARGE, err.message);
+    this.preLoginTooLarge(err.message);
   }
 
   /** A frame or WebSocket message over maxPreLoginFrameBytes before login. */
@@ -124,44 +137,9 @@ export class Session implements IdleTracked, IntakeWaiter, EventReceiver {
     this.fail(ErrorCode.FRAME_TOO_LARGE, `${detail} (before login, frames and WebSocket messages are limited to ${this.ctx.config.maxPreLoginFrameBytes} bytes)`);
   }
 
-  /**
-   * One frame; false stops the splitter (a hold began), so the rest of the chunk waits unsplit:
-   * a paused connection adds at most one request past its limit, not a whole chunk of them.
-   */
-  private onFrameBytes = (bytes: Uint8Array): boolean => {
-    if (this.state === 'closed') return false;
-    this.ctx.metrics.counts.framesIn++;
-    this.onFrame(decodeFrame(bytes));
-    return this.holds === 0 && this.alive;
-  };
-
-  private hold(reason: number): void {
-    this.holds |= reason;
-    this.updateReading();
-  }
-
-  /** Ends one reason to hold; when none is left, what was read meanwhile is handled, in order. */
-  private unhold(reason: number): void {
-    if ((this.holds & reason) === 0) return;
-    this.holds &= ~reason;
-    if (this.holds !== 0 || this.state === 'closed') return;
-    const held = this.held ?? [];
-    this.held = null;
-    for (let i = 0; i < held.length; i++) {
-      if (!this.alive) return;
-      if (this.holds !== 0) {
-        // Held again by one of them: the rest keeps waiting, in order.
-        (this.held ??= []).push(...held.slice(i));
-        return;
-      }
-      this.split(held[i]);
-    }
-    this.updateReading();
-  }
-
   private onFrame(frame: DecodedFrame): void {
     const ref = frame.ref;
-    if (frame.body === 'ping') return this.ping(ref, Number(frame.ping.nonce ?? 0));
+    if (frame.body === 'ping') return this.pings.ping(ref, Number(frame.ping.nonce ?? 0));
     if (this.state === 'hello') {
       this.onHello(frame);
       return;
@@ -184,23 +162,13 @@ export class Session implements IdleTracked, IntakeWaiter, EventReceiver {
   }
 
   private onHello(frame: DecodedFrame): void {
-    if (frame.body !== 'hello') {
-      this.fail(ErrorCode.HELLO_REQUIRED, 'the first frame must be Hello', frame.ref);
+    const answer = answerHello(this.ctx, frame);
+    if (!('welcome' in answer)) {
+      this.fail(answer.code, answer.message, frame.ref);
       return;
     }
-    if (frame.hello.protocolVersion !== PROTOCOL_VERSION) {
-      this.fail(ErrorCode.UNSUPPORTED_VERSION, `protocol version ${frame.hello.protocolVersion} is not supported; this server speaks ${PROTOCOL_VERSION}`, frame.ref);
-      return;
-    }
-    const c = this.ctx.config;
     this.state = 'auth';
-    this.reply(frame.ref, {
-      welcome: {
-        protocolVersion: PROTOCOL_VERSION, server: this.ctx.serverName, maxFrameBytes: c.maxFrameBytes,
-        maxBodyBytes: c.maxBodyBytes, heartbeatMs: c.heartbeatMs, idleTimeoutMs: c.idleTimeoutMs,
-        registrationOpen: c.openRegistration, sendRatePerSec: c.sendRatePerSec, sendBurst: c.sendBurst,
-      },
-    });
+    this.reply(frame.ref, answer.welcome);
   }
 
   private onLiveFrame(frame: DecodedFrame): void {
@@ -216,36 +184,6 @@ export class Session implements IdleTracked, IntakeWaiter, EventReceiver {
       case 'setPrivacy': return this.request(ref, () => live.setPrivacy(frame.setPrivacy));
       case 'logout': return this.request(ref, () => this.logout(ref, !!frame.logout.forgetDevice));
     }
-  }
-
-  /**
-   * Pings are answered in every state, so they are rate-limited in every state: past the burst
-   * the connection is not read until a token is due (a flooder is slowed by TCP, and costs
-   * nothing while it waits).
-   */
-  private ping(ref: number, nonce: number): void {
-    if (this.takePingToken()) {
-      this.reply(ref, { pong: { nonce } });
-      return;
-    }
-    this.pendingPing = { ref, nonce };
-    this.ctx.metrics.counts.pingPauses++;
-    this.hold(HOLD_PING);
-    this.pingTimer = setTimeout(this.pingDue, this.pingTokens.msUntilToken());
-  }
-
-  private pingDue = (): void => {
-    this.pingTimer = null;
-    const pending = this.pendingPing;
-    this.pendingPing = null;
-    if (pending === null || this.state === 'closed') return;
-    this.takePingToken();
-    this.reply(pending.ref, { pong: { nonce: pending.nonce } });
-    this.unhold(HOLD_PING);
-  };
-
-  private takePingToken(): boolean {
-    return this.pingTokens.take();
   }
 
   // ---- accounts ----
@@ -267,19 +205,17 @@ export class Session implements IdleTracked, IntakeWaiter, EventReceiver {
   }
 
   /** Binds the device to this connection, answers LoginOk, then lets queued items flow. */
-  private async goLive(ref: number, { user, device, token, expiresAt }: Authenticated): Promise<void> {
+  private async goLive(ref: number, auth: Authenticated): Promise<void> {
     // Known by address before the inbox binds it: a 'replaced' may come the moment it does.
     const address = (this.address = this.ctx.directory.add(this));
-    const { ackedSeq } = await this.ctx.router.call('inbox', user, { type: 'attach', user, device, session: address });
-    if (this.state === 'closed') {
-      this.ctx.router.tell('inbox', user, { type: 'detach', user, device, sessionId: address.id });
-      return;
-    }
+    const ackedSeq = await bindDevice(this.ctx, auth, address, () => this.state !== 'closed');
+    if (ackedSeq === null) return;
+    const { user, device } = auth;
     this.user = user;
     this.device = device;
     this.live = new LiveRequests(this.ctx, { user, device, address }, { reply: (r, f) => this.reply(r, f), error: (r, c, m) => this.error(r, c, m) });
     this.state = 'live';
-    this.splitter.maxFrameBytes = this.ctx.config.maxFrameBytes;
+    this.reader.maxFrameBytes = this.ctx.config.maxFrameBytes;
     this.slot?.release();
     this.slot = null;
     // From here the idle timeout runs instead of the login timeout.
@@ -287,9 +223,8 @@ export class Session implements IdleTracked, IntakeWaiter, EventReceiver {
     this.ctx.sweeper.untrack(this);
     this.ctx.sweeper.track(this);
     this.ctx.metrics.sessionsLive.inc();
-    this.reply(ref, { loginOk: { user, device, resumeToken: token, tokenExpiresAt: expiresAt, ackedSeq, serverTime: Date.now() } });
-    const credit = this.outbox.startCredit();
-    this.ctx.router.tell('inbox', user, { type: 'start', user, device, sessionId: address.id, credit });
+    this.reply(ref, loginOk(auth, ackedSeq));
+    startDeliveries(this.ctx, auth, address, this.outbox.startCredit());
   }
 
   private async logout(ref: number, forgetDevice: boolean): Promise<unknown> {
@@ -300,37 +235,20 @@ export class Session implements IdleTracked, IntakeWaiter, EventReceiver {
     return undefined;
   }
 
-  // ---- messaging ----
-
-  private sendHost(): SendHost {
-    const session = this; // the getters read the session's state as it is at each call
-    return {
-      get alive() { return session.alive; },
-      get user() { return session.user; },
-      get device() { return session.device; },
-      push: (frame) => { this.push(frame); },
-      fail: (code, message, ref, retryAfterMs) => this.fail(code, message, ref, retryAfterMs),
-      requestFailed: (ref, err) => this.requestFailed(ref, err),
-      crashed: this.crashed,
-      started: () => this.started(),
-      settled: this.settled,
-      intakeExhausted: () => this.pauseForIntake(),
-      readingChanged: () => this.updateReading(),
-    };
-  }
+  // ---- flow control ----
 
   /** The process-wide intake budget is exhausted: this connection stops reading until it frees. */
   private pauseForIntake(): void {
-    if ((this.holds & HOLD_INTAKE) !== 0) return;
+    if (this.reader.holding(HOLD_INTAKE)) return;
     this.ctx.intake.wait(this);
     this.ctx.metrics.counts.intakePauses++;
-    this.hold(HOLD_INTAKE);
+    this.reader.hold(HOLD_INTAKE);
   }
 
   intakeFreed(): void {
     // A connection paused this long did nothing wrong: the idle clock restarts.
     this.lastActivity = Date.now();
-    this.unhold(HOLD_INTAKE);
+    this.reader.unhold(HOLD_INTAKE);
   }
 
   // ---- replies ----
@@ -347,22 +265,12 @@ export class Session implements IdleTracked, IntakeWaiter, EventReceiver {
   }
 
   private started(): void {
-    if (++this.inflight === MAX_INFLIGHT) this.updateReading();
+    if (++this.inflight === MAX_INFLIGHT) this.reader.update();
   }
 
   private settled = (): void => {
-    if (this.inflight-- === MAX_INFLIGHT / 2) this.updateReading();
+    if (this.inflight-- === MAX_INFLIGHT / 2) this.reader.update();
   };
-
-  /** The session's mailbox is bounded: it stops reading while too much waits, and reads again after. */
-  private updateReading(): void {
-    if (this.state === 'closed') return;
-    const pause = this.inflight >= MAX_INFLIGHT || this.sends.waiting || this.holds !== 0;
-    if (pause === this.readingPaused) return;
-    this.readingPaused = pause;
-    if (pause) this.transport.pause();
-    else this.transport.resume();
-  }
 
   /** A bug in this connection's handling must not take the process down: end this connection only. */
   private crashed = (err: unknown): void => {
@@ -416,27 +324,12 @@ export class Session implements IdleTracked, IntakeWaiter, EventReceiver {
     }
   }
 
+  // ---- outbound and the end ----
+
   push(frame: Frame): boolean {
     if (this.state === 'closed') return false;
     this.outbox.push(frame);
     return true;
-  }
-
-  private outboxHost(): OutboxHost {
-    const session = this; // the getters read the session's state as it is at each call
-    return {
-      get alive() { return session.alive; },
-      get live() { return session.state === 'live'; },
-      get outputHeld() { return (session.holds & HOLD_OUTPUT) !== 0; },
-      holdForOutput: () => this.hold(HOLD_OUTPUT),
-      outputDrained: () => this.unhold(HOLD_OUTPUT),
-      grantCredit: (bytes) => {
-        const { user, device } = this;
-        this.ctx.router.tell('inbox', user, { type: 'credit', user, device, sessionId: this.address!.id, bytes });
-      },
-      fail: (code, message) => this.fail(code, message),
-      close: () => this.close(),
-    };
   }
 
   /** Sends a fatal error, flushes, and closes. */
@@ -472,15 +365,12 @@ export class Session implements IdleTracked, IntakeWaiter, EventReceiver {
     // The idle wheel keeps this object until its bucket fires: let go of the socket and buffers now.
     this.outbox.close();
     this.transport = CLOSED_TRANSPORT;
-    this.splitter = CLOSED_SPLITTER;
-    if (this.pingTimer) clearTimeout(this.pingTimer);
-    this.pendingPing = null;
+    this.pings.close();
     this.slot?.release();
     this.slot = null;
     this.sends.close();
-    if ((this.holds & HOLD_INTAKE) !== 0) this.ctx.intake.cancel(this);
-    this.holds = 0;
-    this.held = null;
+    if (this.reader.holding(HOLD_INTAKE)) this.ctx.intake.cancel(this);
+    this.reader.close();
     this.ctx.sessions.delete(this);
     this.ctx.sweeper.untrack(this);
     this.ctx.metrics.connections.dec();
@@ -491,5 +381,4 @@ export class Session implements IdleTracked, IntakeWaiter, EventReceiver {
     this.ctx.router.tell('inbox', user, { type: 'detach', user, device, sessionId: this.address!.id });
     this.live!.release();
   }
-
 }
