@@ -242,7 +242,7 @@ test('LMDB write-back on a full disk waits for room, and the log keeps what it c
     fs.fill(0);
     await untilMetric(server(), 'atoll_storage_available', (v) => v === 0, 'storage unavailable');
     await untilMetric(server(), 'atoll_inbox_write_back_deferred_rounds_total', (v) => v >= 1, 'a write-back round waiting for room');
-    assert.match(server().output(), /write-back to atoll.mdb waits/);
+    assert.match(server().output(), /"level":40[^\n]*write-back to atoll.mdb waits/, "one warn line in the JSON log");
 
     // Killed while LMDB lacks them: the log must still hold every copy (no checkpoint passed them).
     await restart(() => fs.unfill());
