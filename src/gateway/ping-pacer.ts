@@ -10,8 +10,8 @@ export interface PingHost {
   readonly alive: boolean;
   reply(ref: number, frame: Frame): void;
   /** Stop reading until the waiting Ping is answered. */
-  hold(): void;
-  unhold(): void;
+  holdForPing(): void;
+  pingAnswered(): void;
 }
 
 export class PingPacer {
@@ -31,7 +31,7 @@ export class PingPacer {
     }
     this.pending = { ref, nonce };
     this.ctx.metrics.counts.pingPauses++;
-    this.host.hold();
+    this.host.holdForPing();
     this.timer = setTimeout(this.due, this.tokens.msUntilToken());
   }
 
@@ -47,6 +47,6 @@ export class PingPacer {
     if (pending === null || !this.host.alive) return;
     this.tokens.take();
     this.host.reply(pending.ref, { pong: { nonce: pending.nonce } });
-    this.host.unhold();
+    this.host.pingAnswered();
   };
 }

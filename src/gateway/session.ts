@@ -5,19 +5,19 @@
 // registered with the services.
 import { ErrorCode, FramingError, wire, type DecodedFrame, type Frame } from '../protocol/framing.js';
 import type { SessionAddress, SessionEvent } from '../services/sessions/api.js';
-import { AccountWorkflow, type Authenticated } from './account-workflow.js';
+import { AccountWorkflow, type AccountPeer, type Authenticated } from './account-workflow.js';
 import type { GatewayContext } from './context.js';
 import { frameOfEvent } from './event-frames.js';
-import { FrameReader } from './frame-reader.js';
+import { FrameReader, type ReaderHost } from './frame-reader.js';
 import { answerHello, bindDevice, loginOk, startDeliveries } from './handshake.js';
 import type { IdleTracked } from './idle-sweeper.js';
 import type { IntakeWaiter } from './intake-budget.js';
-import { LiveRequests } from './live-requests.js';
-import { Outbox } from './outbox.js';
-import { PingPacer } from './ping-pacer.js';
+import { LiveRequests, type LiveReplies } from './live-requests.js';
+import { Outbox, type OutboxHost } from './outbox.js';
+import { PingPacer, type PingHost } from './ping-pacer.js';
 import { addressKey, type PreLoginSlot } from './pre-login-limits.js';
 import { refusalOf } from './request-error.js';
-import { SendPath } from './send-path.js';
+import { SendPath, type SendHost } from './send-path.js';
 import type { EventReceiver } from './session-directory.js';
 import { CLOSED_TRANSPORT, type Transport } from './transport.js';
 
@@ -31,7 +31,7 @@ const HOLD_OUTPUT = 2;
 const HOLD_PING = 4;
 let nextSessionId = 1;
 
-export class Session implements IdleTracked, IntakeWaiter, EventReceiver {
+export class Session implements IdleTracked, IntakeWaiter, EventReceiver, ReaderHost, PingHost, AccountPeer, SendHost, OutboxHost, LiveReplies {
   /** A label for logs; the address (from login on) is what services know the session by. */
   readonly id = nextSessionId++;
   private address: SessionAddress | null = null;
@@ -39,8 +39,8 @@ export class Session implements IdleTracked, IntakeWaiter, EventReceiver {
   wheelSecond = 0;
   wheelIndex = 0;
   private state: State = 'hello';
-  private user = '';
-  private device = '';
+  user = '';
+  device = '';
   private authBusy = false;
   /** Requests received and not yet answered; past MAX_INFLIGHT the socket is paused. */
   private inflight = 0;
@@ -49,52 +49,19 @@ export class Session implements IdleTracked, IntakeWaiter, EventReceiver {
   private readonly accounts: AccountWorkflow;
   private readonly sends: SendPath;
   /** The requests of the logged-in device; made at login. */
-  private live: LiveRequests | null = null;
+  private liveRequests: LiveRequests | null = null;
   private readonly outbox: Outbox;
 
   /** `slot` is this connection's place in the pre-login caps, given back at login or close. */
   constructor(private transport: Transport, private readonly ctx: GatewayContext, private slot: PreLoginSlot | null = null) {
     const now = Date.now();
-    const session = this; // the hosts' getters read the session's state as it is at each call
-    this.reader = new FrameReader(transport, ctx, {
-      get alive() { return session.alive; },
-      get busy() { return session.inflight >= MAX_INFLIGHT || session.sends.waiting; },
-      onFrame: (frame) => this.onFrame(frame),
-      readFailed: (err) => this.readFailed(err),
-    });
-    this.pings = new PingPacer(ctx, {
-      get alive() { return session.alive; },
-      reply: (ref, frame) => this.reply(ref, frame),
-      hold: () => this.reader.hold(HOLD_PING),
-      unhold: () => this.reader.unhold(HOLD_PING),
-    }, now);
-    this.accounts = new AccountWorkflow(ctx, { addressKey: () => this.addressKey(), remote: () => this.transport.remote });
-    this.sends = new SendPath(ctx, {
-      get alive() { return session.alive; },
-      get user() { return session.user; },
-      get device() { return session.device; },
-      push: (frame) => { this.push(frame); },
-      fail: (code, message, ref, retryAfterMs) => this.fail(code, message, ref, retryAfterMs),
-      requestFailed: (ref, err) => this.requestFailed(ref, err),
-      crashed: this.crashed,
-      started: () => this.started(),
-      settled: this.settled,
-      intakeExhausted: () => this.pauseForIntake(),
-      readingChanged: () => this.reader.update(),
-    }, now);
-    this.outbox = new Outbox(transport, ctx, {
-      get alive() { return session.alive; },
-      get live() { return session.state === 'live'; },
-      get outputHeld() { return session.reader.holding(HOLD_OUTPUT); },
-      holdForOutput: () => this.reader.hold(HOLD_OUTPUT),
-      outputDrained: () => this.reader.unhold(HOLD_OUTPUT),
-      grantCredit: (bytes) => {
-        const { user, device } = this;
-        this.ctx.router.tell('inbox', user, { type: 'credit', user, device, sessionId: this.address!.id, bytes });
-      },
-      fail: (code, message) => this.fail(code, message),
-      close: () => this.close(),
-    });
+    // The session is the host of each part (methods on its prototype): per-connection host objects
+    // and closures cost about 3 KB of heap per idle session.
+    this.reader = new FrameReader(transport, ctx, this);
+    this.pings = new PingPacer(ctx, this, now);
+    this.accounts = new AccountWorkflow(ctx, this);
+    this.sends = new SendPath(ctx, this, now);
+    this.outbox = new Outbox(transport, ctx, this);
     ctx.sessions.add(this);
     ctx.sweeper.track(this);
     ctx.metrics.connections.inc();
@@ -106,6 +73,49 @@ export class Session implements IdleTracked, IntakeWaiter, EventReceiver {
 
   get loggedIn(): boolean {
     return this.state === 'live';
+  }
+
+  // ---- what the parts ask of their connection ----
+
+  get live(): boolean {
+    return this.state === 'live';
+  }
+
+  get busy(): boolean {
+    return this.inflight >= MAX_INFLIGHT || this.sends.waiting;
+  }
+
+  get outputHeld(): boolean {
+    return this.reader.holding(HOLD_OUTPUT);
+  }
+
+  remote(): string {
+    return this.transport.remote;
+  }
+
+  holdForPing(): void {
+    this.reader.hold(HOLD_PING);
+  }
+
+  pingAnswered(): void {
+    this.reader.unhold(HOLD_PING);
+  }
+
+  holdForOutput(): void {
+    this.reader.hold(HOLD_OUTPUT);
+  }
+
+  outputDrained(): void {
+    this.reader.unhold(HOLD_OUTPUT);
+  }
+
+  readingChanged(): void {
+    this.reader.update();
+  }
+
+  grantCredit(bytes: number): void {
+    const { user, device } = this;
+    this.ctx.router.tell('inbox', user, { type: 'credit', user, device, sessionId: this.address!.id, bytes });
   }
 
   /** Before login the clock is the login timeout, from connecting; after it, the idle timeout. */
@@ -124,7 +134,7 @@ export class Session implements IdleTracked, IntakeWaiter, EventReceiver {
     this.reader.push(chunk);
   }
 
-  private readFailed(err: unknown): void {
+  readFailed(err: unknown): void {
     if (!(err instanceof FramingError)) return this.crashed(err);
     if (err.code !== 'FRAME_TOO_LARGE') return this.fail(ErrorCode.BAD_FRAME, err.message);
     if (this.state === 'live') return this.fail(ErrorCode.FRAME_TOO_LARGE, err.message);
@@ -137,7 +147,7 @@ export class Session implements IdleTracked, IntakeWaiter, EventReceiver {
     this.fail(ErrorCode.FRAME_TOO_LARGE, `${detail} (before login, frames and WebSocket messages are limited to ${this.ctx.config.maxPreLoginFrameBytes} bytes)`);
   }
 
-  private onFrame(frame: DecodedFrame): void {
+  onFrame(frame: DecodedFrame): void {
     const ref = frame.ref;
     if (frame.body === 'ping') return this.pings.ping(ref, Number(frame.ping.nonce ?? 0));
     if (this.state === 'hello') {
@@ -173,7 +183,7 @@ export class Session implements IdleTracked, IntakeWaiter, EventReceiver {
 
   private onLiveFrame(frame: DecodedFrame): void {
     const ref = frame.ref;
-    const live = this.live!;
+    const live = this.liveRequests!;
     switch (frame.body) {
       case 'send': return this.sends.send(ref, frame.send);
       case 'ack': return live.ack(frame.ack.seq ?? 0);
@@ -213,7 +223,7 @@ export class Session implements IdleTracked, IntakeWaiter, EventReceiver {
     const { user, device } = auth;
     this.user = user;
     this.device = device;
-    this.live = new LiveRequests(this.ctx, { user, device, address }, { reply: (r, f) => this.reply(r, f), error: (r, c, m) => this.error(r, c, m) });
+    this.liveRequests = new LiveRequests(this.ctx, { user, device, address }, this);
     this.state = 'live';
     this.reader.maxFrameBytes = this.ctx.config.maxFrameBytes;
     this.slot?.release();
@@ -238,7 +248,7 @@ export class Session implements IdleTracked, IntakeWaiter, EventReceiver {
   // ---- flow control ----
 
   /** The process-wide intake budget is exhausted: this connection stops reading until it frees. */
-  private pauseForIntake(): void {
+  intakeExhausted(): void {
     if (this.reader.holding(HOLD_INTAKE)) return;
     this.ctx.intake.wait(this);
     this.ctx.metrics.counts.intakePauses++;
@@ -264,21 +274,21 @@ export class Session implements IdleTracked, IntakeWaiter, EventReceiver {
     }, (err) => this.requestFailed(ref, err)).finally(done).catch(this.crashed);
   }
 
-  private started(): void {
+  started(): void {
     if (++this.inflight === MAX_INFLIGHT) this.reader.update();
   }
 
-  private settled = (): void => {
+  settled = (): void => {
     if (this.inflight-- === MAX_INFLIGHT / 2) this.reader.update();
   };
 
   /** A bug in this connection's handling must not take the process down: end this connection only. */
-  private crashed = (err: unknown): void => {
+  crashed = (err: unknown): void => {
     this.ctx.logger.error({ err, session: this.id }, 'session failed');
     this.fail(ErrorCode.INTERNAL, 'internal error; reconnect and resume');
   };
 
-  private requestFailed(ref: number, err: unknown): void {
+  requestFailed(ref: number, err: unknown): void {
     const refusal = refusalOf(err);
     if (refusal === null) {
       this.ctx.logger.error({ err, session: this.id }, 'request failed');
@@ -290,12 +300,12 @@ export class Session implements IdleTracked, IntakeWaiter, EventReceiver {
     this.push({ ref, error: { code, message, retryAfterMs } });
   }
 
-  private reply(ref: number, frame: Frame): void {
+  reply(ref: number, frame: Frame): void {
     frame.ref = ref;
     this.push(frame);
   }
 
-  private error(ref: number, code: ErrorCode, message: string): void {
+  error(ref: number, code: ErrorCode, message: string): void {
     this.push({ ref, error: { code, message } });
   }
 
@@ -379,6 +389,6 @@ export class Session implements IdleTracked, IntakeWaiter, EventReceiver {
     this.ctx.metrics.sessionsLive.dec();
     const { user, device } = this;
     this.ctx.router.tell('inbox', user, { type: 'detach', user, device, sessionId: this.address!.id });
-    this.live!.release();
+    this.liveRequests!.release();
   }
 }
