@@ -15,11 +15,10 @@ import type { Services } from '../index.js';
 import { deliveryCost, type SessionAddress } from '../sessions/api.js';
 import type { InboxApi, StoreResult } from './api.js';
 import { ItemQueue, type QueuedItem } from './item-queue.js';
-import type { InboxStorage } from './storage.js';
+import { MAX_SEQ, type InboxStore } from './storage.js';
 
 /** The device name under which a user with no device yet keeps its messages. */
 const NO_DEVICE = '';
-const MAX_SEQ = Number.MAX_SAFE_INTEGER;
 /**
  * RAM cost of an item or state beyond its string characters and body bytes, measured with
  * `--expose-gc` on Node 20 (objects, string headers, the body's ArrayBuffer and its malloc'd
@@ -119,7 +118,7 @@ export interface InboxOptions {
   registry?: Registry;
 }
 
-export function inboxService(stores: InboxStorage, router: Router<Services>, options: InboxOptions): ServiceSpec<InboxApi> {
+export function inboxService(stores: InboxStore, router: Router<Services>, options: InboxOptions): ServiceSpec<InboxApi> {
   const cached: Map<string, InboxUser>[] = [];
   if (options.registry) {
     new Gauge({
@@ -163,7 +162,7 @@ function itemBytes(it: InboxItemRecord): number {
 }
 
 /** `users`: the users held in RAM (every known user touched since start; never a miss). */
-function inboxFragment(fragment: number, users: Map<string, InboxUser>, stores: InboxStorage, router: Router<Services>, options: InboxOptions): Handlers<InboxApi> {
+function inboxFragment(fragment: number, users: Map<string, InboxUser>, stores: InboxStore, router: Router<Services>, options: InboxOptions): Handlers<InboxApi> {
   const engine = options.engine;
   const writeBack = engine.mode !== 'write-through';
   /** Durable items not in LMDB, in the order they became durable (= LSN order). */
@@ -196,16 +195,13 @@ function inboxFragment(fragment: number, users: Map<string, InboxUser>, stores: 
     const cached = users.get(name);
     if (cached !== undefined) return cached;
     // A miss is not remembered: made-up names must not cost memory (the LMDB read is a memory-mapped lookup).
-    if (stores.devices.get([name, NO_DEVICE]) === undefined) return null;
+    if (!stores.hasUser(name)) return null;
     const u = newUser(name, null);
-    for (const { key, value } of stores.devices.getRange({ start: [name, NO_DEVICE], end: [name, '\uffff'] })) {
-      const d = newDevice(key[1]);
-      d.ackedSeq = d.flushedAcked = value.ackedSeq;
-      d.lastSeq = value.ackedSeq;
-      for (const last of stores.inbox.getKeys({ start: [name, d.name, MAX_SEQ], end: [name, d.name, value.ackedSeq], reverse: true, limit: 1 })) {
-        d.lastSeq = last[2];
-      }
-      d.nextSeq = Math.max(value.nextSeq, d.lastSeq + 1);
+    for (const { device, position } of stores.devices(name)) {
+      const d = newDevice(device);
+      d.ackedSeq = d.flushedAcked = position.ackedSeq;
+      d.lastSeq = stores.lastSeq(name, d.name, position.ackedSeq) ?? position.ackedSeq;
+      d.nextSeq = Math.max(position.nextSeq, d.lastSeq + 1);
       if (d.lastSeq > d.ackedSeq) d.spill = { lo: d.ackedSeq + 1, hi: d.lastSeq };
       u.devices.set(d.name, d);
     }
@@ -259,7 +255,7 @@ function inboxFragment(fragment: number, users: Map<string, InboxUser>, stores: 
     const key = stateKey(from, id);
     let s = u.states.get(key);
     if (s === undefined) {
-      s = stores.messages.get([u.name, from, id]);
+      s = stores.state(u.name, from, id);
       if (s) putState(u, key, s);
     }
     return s;
@@ -369,8 +365,8 @@ function inboxFragment(fragment: number, users: Map<string, InboxUser>, stores: 
     const loaded: QueuedItem[] = [];
     let loadedBytes = 0;
     let exhausted = true;
-    for (const { key, value } of stores.inbox.getRange({ start: [u.name, d.name, spill.lo], end: [u.name, d.name, spill.hi + 1], limit: options.window })) {
-      const q = newItem(key[2], value, true);
+    for (const { seq, item } of stores.items(u.name, d.name, spill.lo, spill.hi + 1, options.window)) {
+      const q = newItem(seq, item, true);
       addBytes(q.bytes);
       loaded.push(q);
       loadedBytes += q.bytes;
@@ -422,7 +418,7 @@ function inboxFragment(fragment: number, users: Map<string, InboxUser>, stores: 
     for (const d of u.devices.values()) {
       for (let i = 0; i < d.items.length; i++) n += queuedBytes(d.items.at(i).item);
       if (!d.spill) continue;
-      for (const { value } of stores.inbox.getRange({ start: [u.name, d.name, d.spill.lo], end: [u.name, d.name, d.spill.hi + 1] })) n += queuedBytes(value);
+      for (const { item } of stores.items(u.name, d.name, d.spill.lo, d.spill.hi + 1)) n += queuedBytes(item);
     }
     u.queued = n;
     return n;
@@ -453,12 +449,10 @@ function inboxFragment(fragment: number, users: Map<string, InboxUser>, stores: 
       const d = u.devices.get(name);
       if (!d || d.forgotten) continue;
       if (d.ackedSeq > d.flushedAcked) {
-        for (const key of stores.inbox.getKeys({ start: [u.name, name, d.flushedAcked + 1], end: [u.name, name, d.ackedSeq + 1] })) {
-          batch.add(stores.inbox.remove(key));
-        }
+        for (const seq of stores.seqs(u.name, name, d.flushedAcked + 1, d.ackedSeq + 1)) batch.add(stores.removeItem(u.name, name, seq));
       }
       const acked = d.ackedSeq;
-      batch.add(stores.devices.put([u.name, name], { nextSeq: d.nextSeq, ackedSeq: acked }));
+      batch.add(stores.putDevice(u.name, name, { nextSeq: d.nextSeq, ackedSeq: acked }));
       batch.onCommit(() => { d.flushedAcked = Math.max(d.flushedAcked, acked); });
     }
     const devices = [...u.dirtyDevices];
@@ -468,7 +462,7 @@ function inboxFragment(fragment: number, users: Map<string, InboxUser>, stores: 
       const s = u.states.get(key);
       if (!s) continue;
       const cut = key.indexOf('\u0000');
-      batch.add(stores.messages.put([u.name, key.slice(0, cut), key.slice(cut + 1)], s));
+      batch.add(stores.putState(u.name, key.slice(0, cut), key.slice(cut + 1), s));
       flushed.push(key);
     }
     u.dirtyStates.clear();
@@ -485,8 +479,8 @@ function inboxFragment(fragment: number, users: Map<string, InboxUser>, stores: 
 
   function flushForgotten(u: InboxUser, batch: FlushBatch): void {
     for (const name of u.forgotten) {
-      for (const key of stores.inbox.getKeys({ start: [u.name, name, 0], end: [u.name, name, MAX_SEQ] })) batch.add(stores.inbox.remove(key));
-      batch.add(stores.devices.remove([u.name, name]));
+      for (const seq of stores.seqs(u.name, name, 0, MAX_SEQ)) batch.add(stores.removeItem(u.name, name, seq));
+      batch.add(stores.removeDevice(u.name, name));
     }
     const names = [...u.forgotten];
     u.forgotten.clear();
@@ -525,7 +519,7 @@ function inboxFragment(fragment: number, users: Map<string, InboxUser>, stores: 
         flushing.push(e.q);
         taken.push(e);
         touched.add(e.d);
-        batch.add(stores.inbox.put([e.u.name, e.d.name, e.q.seq], e.q.item));
+        batch.add(stores.putItem(e.u.name, e.d.name, e.q.seq, e.q.item));
       }
       compactYoung();
       batch.items += flushing.length;
@@ -959,7 +953,7 @@ function inboxFragment(fragment: number, users: Map<string, InboxUser>, stores: 
     const below = spill ? ram.filter((q) => q.seq < spill.lo) : ram;
     for (const q of below) moving.push([q.seq, q.item]);
     if (spill) {
-      for (const { key, value } of stores.inbox.getRange({ start: [u.name, NO_DEVICE, spill.lo], end: [u.name, NO_DEVICE, spill.hi + 1] })) moving.push([key[2], value]);
+      for (const { seq, item } of stores.items(u.name, NO_DEVICE, spill.lo, spill.hi + 1)) moving.push([seq, item]);
       for (const q of ram) if (q.seq > spill.hi) moving.push([q.seq, q.item]);
     }
     held.spill = null;
