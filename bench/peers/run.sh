@@ -5,12 +5,21 @@
 #   bench/peers/run.sh                      # defaults below
 #   SCENARIOS="connect chat" USERS=5000 RUNS=3 bench/peers/run.sh
 #   bench/peers/run.sh record               # re-record test/bench/fixtures/xmpp-*-chat.txt
+#   WORK=plain bench/peers/run.sh           # XMPP peers do plain <message> only (less work than Atoll)
+#   SCENARIOS=chat SERVERS="atoll ejabberd" USERS=5000 LADDER=1 bench/peers/run.sh   # step until saturated
 #
 # Settings (environment): SCENARIOS (connect chat offline), SERVERS (atoll ejabberd prosody), RUNS (3),
 # USERS (1000), CONNECT_USERS (USERS), RATE (1000), STEP (1000), STEPS (5), DURATION (10),
 # OFFLINE_USERS (1000), MESSAGES (10), SENDERS (100), WORKERS (1), CONCURRENCY (200),
 # ATOLL_DIST (unset: build the committed HEAD into .tmp/peers-head via `git archive`, so uncommitted
-# edits in the working tree are not measured), OUT (bench/results/DATE).
+# edits in the working tree are not measured), OUT (bench/results/DATE),
+# WORK (equal): what the XMPP peers do per message. equal: the same work as Atoll, i.e. Stream
+# Management (XEP-0198) acks for every message, standing for Atoll's SendAck, and a delivery receipt
+# (XEP-0184) from the recipient's device back to the sender, standing for Atoll's "delivered"
+# (`atoll bench --xmpp-work equal`; the peers get their stream management module). plain: <message> only.
+# LADDER (unset): 1 makes chat step the rate by STEP from RATE until the server saturates (p99 over
+# SATURATION_P99 ms, default 200, or deliveries falling behind; see `atoll bench --until-saturated`),
+# at most MAX_STEPS (30) steps, instead of exactly STEPS.
 # Fairness: every server gets loopback only, plaintext c2s, offline storage on, archiving (MAM) off,
 # no traffic shapers, the same listen backlog (511, Node's default; ejabberd's own default of 5
 # drops SYNs under 200 logins in flight), the same open-files limit (this shell's), and its own fresh temp directory per
@@ -36,6 +45,11 @@ MESSAGES=${MESSAGES:-10}
 SENDERS=${SENDERS:-100}
 WORKERS=${WORKERS:-1}
 CONCURRENCY=${CONCURRENCY:-200}
+WORK=${WORK:-equal}
+LADDER=${LADDER:-}
+SATURATION_P99=${SATURATION_P99:-200}
+MAX_STEPS=${MAX_STEPS:-30}
+case $WORK in plain|equal) ;; *) echo "WORK must be plain or equal, got $WORK" >&2; exit 1 ;; esac
 OUT=${OUT:-$ROOT/bench/results/$(date +%Y%m%d-%H%M%S)}
 mkdir -p "$OUT"
 OUT=$(cd "$OUT" && pwd)
@@ -47,8 +61,8 @@ log() { echo "[peers] $*" >&2; }
 
 install_peers() {
   local missing=()
-  command -v ejabberdctl >/dev/null || missing+=(ejabberd)
-  command -v prosody >/dev/null || missing+=(prosody)
+  case " $SERVERS " in *" ejabberd "*) command -v ejabberdctl >/dev/null || missing+=(ejabberd) ;; esac
+  case " $SERVERS " in *" prosody "*) command -v prosody >/dev/null || missing+=(prosody) ;; esac
   [ ${#missing[@]} -eq 0 ] && return
   log "installing ${missing[*]} (apt)"
   apt-get update -qq
@@ -110,9 +124,11 @@ start_atoll() {
 }
 
 start_ejabberd() {
-  local dir=$1 port node
+  local dir=$1 port node sm=''
   port=$(free_port) node="atollbench$$@localhost"
   mkdir -p "$dir/spool" "$dir/log"
+  # equal work: XEP-0198 acks (the client asks after every message); the module's defaults otherwise
+  [ "$WORK" = equal ] && sm='  mod_stream_mgmt: {}'
   cat >"$dir/ejabberd.yml" <<YML
 hosts: ["localhost"]
 loglevel: warning
@@ -154,6 +170,7 @@ modules:
     ip_access: all
     access: register
     welcome_message: {subject: "", body: ""}
+$sm
 YML
   cat >"$dir/ejabberdctl.cfg" <<CFG
 ERLANG_NODE=$node
@@ -180,8 +197,9 @@ CFG
 }
 
 start_prosody() {
-  local dir=$1 port
+  local dir=$1 port enabled='' disabled='"smacks"; '
   port=$(free_port)
+  [ "$WORK" = equal ] && enabled='"smacks"; ' disabled=
   mkdir -p "$dir/data"
   cat >"$dir/prosody.cfg.lua" <<LUA
 run_as_root = true
@@ -190,8 +208,8 @@ pidfile = "$dir/prosody.pid"
 data_path = "$dir/data"
 log = { warn = "$dir/prosody.log" }
 admins = {}
-modules_enabled = { "roster"; "saslauth"; "disco"; "ping"; "register"; "offline"; "posix" }
-modules_disabled = { "s2s"; "tls"; "mam"; "carbons"; "smacks"; "csi_simple"; "limits" }
+modules_enabled = { "roster"; "saslauth"; "disco"; "ping"; "register"; "offline"; "posix"; $enabled}
+modules_disabled = { "s2s"; "tls"; "mam"; "carbons"; $disabled"csi_simple"; "limits" }
 interfaces = { "127.0.0.1" }
 c2s_ports = { $port }
 network_settings = { tcp_backlog = 511 }
@@ -231,7 +249,9 @@ scenario_users() {
 scenario_args() {
   case $1 in
     connect) echo "connect --users $CONNECT_USERS --duration 5" ;;
-    chat) echo "chat --users $USERS --rate $RATE --step $STEP --steps $STEPS --duration $DURATION" ;;
+    chat)
+      if [ -n "$LADDER" ]; then echo "chat --users $USERS --rate $RATE --step $STEP --steps $MAX_STEPS --until-saturated --saturation-p99 $SATURATION_P99 --duration $DURATION"
+      else echo "chat --users $USERS --rate $RATE --step $STEP --steps $STEPS --duration $DURATION"; fi ;;
     offline) echo "offline --users $OFFLINE_USERS --messages $MESSAGES --senders $SENDERS" ;;
     *) echo "unknown scenario $1" >&2; return 1 ;;
   esac
@@ -246,16 +266,21 @@ MAX_USERS=$(( MAX_USERS > OFFLINE_USERS + SENDERS ? MAX_USERS : OFFLINE_USERS + 
 {
   echo "machine: $(nproc) cores, $(free -m | awk '/Mem:/{print $2}') MB RAM, $(uname -r), node $(node --version), open files $(ulimit -n)"
   echo "pinning: ${SERVER_CPU[*]:-none} (server) / ${GEN_CPU[*]:-none} (generator)"
-  echo "parameters: SCENARIOS=\"$SCENARIOS\" SERVERS=\"$SERVERS\" RUNS=$RUNS CONNECT_USERS=$CONNECT_USERS USERS=$USERS RATE=$RATE STEP=$STEP STEPS=$STEPS DURATION=$DURATION OFFLINE_USERS=$OFFLINE_USERS MESSAGES=$MESSAGES SENDERS=$SENDERS CONCURRENCY=$CONCURRENCY"
+  echo "parameters: SCENARIOS=\"$SCENARIOS\" SERVERS=\"$SERVERS\" RUNS=$RUNS CONNECT_USERS=$CONNECT_USERS USERS=$USERS RATE=$RATE STEP=$STEP STEPS=$STEPS DURATION=$DURATION OFFLINE_USERS=$OFFLINE_USERS MESSAGES=$MESSAGES SENDERS=$SENDERS CONCURRENCY=$CONCURRENCY WORK=$WORK LADDER=${LADDER:-0}${LADDER:+ SATURATION_P99=$SATURATION_P99 MAX_STEPS=$MAX_STEPS}"
+  if [ "$WORK" = equal ]; then echo "work per message: equal (XMPP peers: a stream management ack per message and a delivery receipt back to the sender, as Atoll's SendAck and receipt)"
+  else echo "work per message: plain (XMPP peers: <message> only, no ack, no receipt; Atoll: SendAck and receipt)"; fi
 } >"$OUT/machine.txt"
 
-# `run.sh record`: record the XMPP driver's real exchange with each peer into the test fixtures.
+# `run.sh record`: record the XMPP driver's real exchange with each peer into the test fixtures
+# (WORK=plain: xmpp-SERVER-chat.txt; WORK=equal: xmpp-SERVER-chat-equal.txt).
 if [ "${1:-}" = record ]; then
   MAX_USERS=0  # no prepared accounts: the recording shows in-band registration creating bu0
-  for server in ejabberd prosody; do
+  suffix=''; [ "$WORK" = equal ] && suffix=-equal
+  for server in $SERVERS; do
+    [ "$server" = atoll ] && continue
     dir=$(mktemp -d "/tmp/atoll-peers-$server-XXXXXX")
     "start_$server" "$dir"
-    node bench/peers/record-xmpp.mjs "$BENCH_DIST" "$URL" "test/bench/fixtures/xmpp-$server-chat.txt" "$VERSION" || log "recording $server failed"
+    node bench/peers/record-xmpp.mjs "$BENCH_DIST" "$URL" "test/bench/fixtures/xmpp-$server-chat$suffix.txt" "$VERSION" "$WORK" || log "recording $server failed"
     stop_server
     rm -rf "$dir"
   done
@@ -297,8 +322,10 @@ run_one() { # SCENARIO SERVER RUN
   echo "$server: $VERSION" >>"$OUT/versions.txt"
   # the machine is shared: record how busy it was when this run started
   echo "$scenario $server $run $(cut -d' ' -f1-3 /proc/loadavg)" >>"$OUT/load.txt"
-  # shellcheck disable=SC2046
-  if ! timeout 900 "${GEN_CPU[@]}" node "$BENCH_DIST/src/cli/main.js" bench $(scenario_args "$scenario") --no-register \
+  local work=''
+  [ "$server" != atoll ] && work="--xmpp-work $WORK"
+  # shellcheck disable=SC2046,SC2086
+  if ! timeout 1800 "${GEN_CPU[@]}" node "$BENCH_DIST/src/cli/main.js" bench $(scenario_args "$scenario") --no-register $work \
       --server "$URL" --server-pid "$SERVER_PID" $METRICS --workers "$WORKERS" --concurrency "$CONCURRENCY" --label "$server" --json \
       >"$OUT/$name.txt" 2>"$OUT/$name.err"; then
     log "  failed: $(tail -1 "$OUT/$name.err")"

@@ -85,10 +85,12 @@ export class Fleet implements ConnEvents {
   private heartbeatCursor = 0;
   private readonly acks: boolean;
   private register = false;
+  /** Set by stopChat: the running schedule sends nothing more. */
+  private chatStopped = false;
 
   constructor(private readonly setup: WorkerSetup) {
     const { target } = setup;
-    this.acks = target.transport !== 'xmpp';
+    this.acks = target.transport !== 'xmpp' || setup.xmppWork === 'equal';
     const nameOf = (u: number) => userName(setup.userPrefix, u);
     for (let i = 0; i < setup.userCount; i++) {
       const user = setup.firstUser + i;
@@ -98,7 +100,7 @@ export class Fleet implements ConnEvents {
         password: setup.password,
         localAddress: setup.perSource > 0 ? sourceFor(user, target.host, setup.perSource) : undefined,
       };
-      this.conns.push(target.transport === 'xmpp' ? createXmppConn(target, opts, nameOf, this) : createAtollConn(target, opts, nameOf, this));
+      this.conns.push(target.transport === 'xmpp' ? createXmppConn(target, opts, nameOf, this, setup.xmppWork) : createAtollConn(target, opts, nameOf, this));
     }
     this.heartbeatTimer = setInterval(() => this.heartbeats(), 1000);
     this.heartbeatTimer.unref();
@@ -252,6 +254,7 @@ export class Fleet implements ConnEvents {
   chat(startUs: number, steps: Step[], senders: UserRange, recipients: UserRange, away?: AwaySpec, window = 0): Promise<void> {
     const schedule = new Schedule(startUs, steps);
     this.schedule = schedule;
+    this.chatStopped = false;
     this.steps = steps.map(() => newStep());
     this.bySecond = [];
     this.chatStartUs = startUs;
@@ -295,12 +298,17 @@ export class Fleet implements ConnEvents {
           step.sent++;
           if (!this.acks && this.setup.trackIds && this.sentIds.length < MAX_TRACKED_IDS) this.sentIds.push(id);
         }
-        if (index < schedule.total) return void setTimeout(tick, 1);
+        if (index < schedule.total && !this.chatStopped) return void setTimeout(tick, 1);
         if (absences === null || absences.settled(now)) return resolve();
         setTimeout(tick, 20); // the schedule is done; wait for the last away users to come back
       };
       tick();
     });
+  }
+
+  /** Ends the running schedule at its next tick; what was sent so far is still counted. */
+  stopChat(): void {
+    this.chatStopped = true;
   }
 
   /** Drops a session on purpose, as a phone losing coverage would: the socket goes, the server queues. */

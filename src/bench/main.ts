@@ -89,6 +89,7 @@ export async function main(argv: string[]): Promise<number> {
       trackIds: opts.scenario === 'offline' || opts.scenario === 'storm' || opts.scenario === 'overload' || (opts.scenario === 'chat' && opts.away > 0),
       perSource: PER_SOURCE,
       heartbeatMs: opts.heartbeatMs,
+      xmppWork: opts.xmppWork,
     }));
     pool = await WorkerPool.start(setups, pin ? '1' : undefined);
     const ctx: RunContext = {
@@ -97,6 +98,10 @@ export async function main(argv: string[]): Promise<number> {
       ranges: setups.map((s) => ({ first: s.firstUser, count: s.userCount })),
       serverPid,
       metricsUrl,
+      restartServer: server === null ? null : async () => {
+        await server!.restart();
+        ctx.serverPid = server!.pid;
+      },
       progress,
       generatorCores: pin ? 1 : defaultGeneratorCores(false),
       notes,

@@ -1,6 +1,7 @@
 // The `atoll bench` command line: scenarios, flags with their defaults, and the target URL.
 import { parseArgs, parseNumber } from '../cli/args.js';
 import { usageError } from '../cli/errors.js';
+import { XMPP_WORKS, type XmppWork } from './drivers/xmpp.js';
 import type { Target } from './types.js';
 
 export const SCENARIOS = ['connect', 'chat', 'offline', 'storm', 'overload', 'register'] as const;
@@ -36,6 +37,12 @@ export interface BenchOptions {
   /** overload: how many times the keep-up rate is offered, and each sender's window of unacked sends. */
   factor: number;
   window: number;
+  /** XMPP: plain <message>, or the per-message work Atoll does (Stream Management acks, receipts). */
+  xmppWork: XmppWork;
+  /** chat: step the rate by --step until a step saturates (at most --steps steps), instead of exactly --steps. */
+  untilSaturated: boolean;
+  /** chat --until-saturated: a step whose p99 is above this saturates the server. */
+  saturationP99Ms: number;
 }
 
 const FLAGS = {
@@ -65,13 +72,17 @@ const FLAGS = {
   'away-for': 'string',
   factor: 'string',
   window: 'string',
+  'xmpp-work': 'string',
+  'until-saturated': 'boolean',
+  'saturation-p99': 'string',
 } as const;
 
 export const HELP = `atoll bench SCENARIO [options]: drive real clients against a server and measure it
 
 Scenarios:
   connect   N authenticated idle sessions (with heartbeats): connect rate, time to N,
-            failures, server RSS and heap per session
+            failures, server RSS and heap per session (a spawned server is restarted
+            after the registration pass, so memory is that of a fresh process)
   chat      N online users send 1:1 messages to random online peers at an offered rate
             (open loop), optionally stepping the rate up: offered vs delivered msgs/s,
             loss, send->receive latency p50/p90/p99/max, server CPU
@@ -102,7 +113,13 @@ Options:
   --users N           simulated users (default 1000); offline: users that receive
   --rate R            chat: offered msgs/s (default 1000); storm: msgs/s around the drop (default users/10)
   --step INC          chat: raise the rate by INC after each --duration (steps: --steps, default 5)
-  --steps K           number of rate steps (default 5 with --step)
+  --steps K           number of rate steps (default 5 with --step; with --until-saturated the
+                      most steps, default 30)
+  --until-saturated   chat: keep stepping by --step until the server saturates: a step's p99 is
+                      over --saturation-p99 or under 98% of its offered messages are delivered by
+                      the end of the next step (the ladder stops after that next step), or under
+                      half by the end of the step itself (it stops at once)
+  --saturation-p99 MS chat --until-saturated: the p99 that counts as saturated (default 200)
   --duration S        chat: seconds per step (default 10); connect: seconds to hold sessions idle
                       (default 5); storm: seconds of traffic before and after the drop (default 5);
                       overload: seconds of the overload (default 30)
@@ -126,6 +143,12 @@ Options:
   --away-for S        chat: seconds each absence lasts (default 5, at least 0.5)
   --factor F          overload: offered rate during the overload, as a multiple of --rate (default 2)
   --window N          overload: sends a sender may have unacked before it holds back (default 8)
+  --xmpp-work W       xmpp:// only: plain (default) sends <message> only, as a minimal client does;
+                      equal does per message what Atoll's protocol does: Stream Management
+                      (XEP-0198) on after bind, an ack request <r/> after every message whose
+                      <a h/> answer counts as the server's ack (like Atoll's SendAck: unacked sends,
+                      the overload window), and a receipt request (XEP-0184) the recipient answers
+                      with <received/>, counted as a receipt at the sender (like Atoll's "delivered")
   --pin               pin the spawned server to CPU 0 and the generator to CPU 1 (taskset)
   --label TEXT        name of the server in the output (default from the URL)
   --json              print one JSON object with the results as the last line
@@ -189,6 +212,11 @@ export function parseBenchArgs(argv: readonly string[]): BenchOptions | 'help' {
   const serverPid = flags['server-pid'] === undefined ? null : int(flags, 'server-pid', 0, 1);
   if (serverPid !== null && spawnServer) throw usageError('atoll bench: --server-pid and --spawn-server exclude each other');
   const defaultDuration = scenario === 'chat' ? 10 : scenario === 'overload' ? 30 : 5;
+  const xmppWork = String(flags['xmpp-work'] ?? 'plain');
+  if (!(XMPP_WORKS as readonly string[]).includes(xmppWork)) throw usageError(`atoll bench: --xmpp-work is ${XMPP_WORKS.join(' or ')}, got ${xmppWork}`);
+  if (flags['xmpp-work'] !== undefined && target.transport !== 'xmpp') throw usageError('atoll bench: --xmpp-work applies to xmpp:// servers (Atoll always acks and sends receipts)');
+  const untilSaturated = flags['until-saturated'] === true;
+  if (untilSaturated && (scenario !== 'chat' || step <= 0)) throw usageError('atoll bench: --until-saturated is a chat ladder: give --step INC');
   const away = num(flags, 'away', 0, 0);
   if (away > 0.5) throw usageError(`atoll bench: --away is a share of the users from 0 to 0.5, got ${String(flags.away)}`);
   if ((flags.away !== undefined || flags['away-for'] !== undefined) && scenario !== 'chat') throw usageError('atoll bench: --away and --away-for belong to the chat scenario');
@@ -198,7 +226,7 @@ export function parseBenchArgs(argv: readonly string[]): BenchOptions | 'help' {
     users,
     rate: num(flags, 'rate', scenario === 'storm' ? Math.max(1, Math.round(users / 10)) : 1000, 0),
     step,
-    steps: step > 0 ? int(flags, 'steps', 5, 1) : 1,
+    steps: step > 0 ? int(flags, 'steps', untilSaturated ? 30 : 5, 1) : 1,
     durationS: num(flags, 'duration', defaultDuration, 0.1),
     workers: int(flags, 'workers', 1, 1),
     json: flags.json === true,
@@ -220,5 +248,8 @@ export function parseBenchArgs(argv: readonly string[]): BenchOptions | 'help' {
     awayForS: num(flags, 'away-for', 5, 0.5),
     factor: num(flags, 'factor', 2, 1),
     window: int(flags, 'window', 8, 1),
+    xmppWork: xmppWork as XmppWork,
+    untilSaturated,
+    saturationP99Ms: num(flags, 'saturation-p99', 200, 0),
   };
 }

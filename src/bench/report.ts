@@ -21,6 +21,8 @@ export interface StepRow {
   maxMs: number;
   genLagMaxMs: number;
   serverCpuPct: number | null;
+  /** Server CPU time during the step per message of the step delivered (µs). */
+  serverCpuUsPerMsg: number | null;
   generatorCpuPct: number | null;
 }
 
@@ -75,7 +77,7 @@ export function formatResult(r: BenchResult): string {
     out.push('');
     out.push(
       table(
-        ['offered/s', 'delivered/s', 'sent', 'delivered', 'loss %', 'p50 ms', 'p90 ms', 'p99 ms', 'max ms', 'gen lag ms', 'server cpu %', 'gen cpu %'],
+        ['offered/s', 'delivered/s', 'sent', 'delivered', 'loss %', 'p50 ms', 'p90 ms', 'p99 ms', 'max ms', 'gen lag ms', 'server cpu %', 'srv µs/msg', 'gen cpu %'],
         r.steps.map((s) => [
           formatNumber(s.offeredRate),
           formatNumber(s.deliveredRate),
@@ -88,6 +90,7 @@ export function formatResult(r: BenchResult): string {
           s.maxMs.toFixed(1),
           s.genLagMaxMs.toFixed(1),
           s.serverCpuPct === null ? 'n/a' : s.serverCpuPct.toFixed(0),
+          s.serverCpuUsPerMsg === null ? 'n/a' : s.serverCpuUsPerMsg.toFixed(0),
           s.generatorCpuPct === null ? 'n/a' : s.generatorCpuPct.toFixed(0),
         ]),
       ),

@@ -11,6 +11,7 @@ import { CACHE_METRIC, watchPhase, type PhaseMemory } from './memwatch.js';
 import { fetchMetrics, sampleServer, type ServerSample } from './procstats.js';
 import { awayPlan, awaySeed, peakAway } from './away.js';
 import { Histogram } from './histogram.js';
+import { ladderStop } from './ladder.js';
 import type { BenchResult, Figure, Progress, StepRow } from './report.js';
 import type { AwaySpec, UserRange } from './types.js';
 
@@ -21,6 +22,8 @@ export interface RunContext {
   ranges: UserRange[];
   serverPid: number | null;
   metricsUrl: string | null;
+  /** With --spawn-server: stops the server and starts it on the same data and ports (serverPid follows). */
+  restartServer: (() => Promise<void>) | null;
   progress: Progress;
   /** Cores the generator may use (1 when pinned). */
   generatorCores: number;
@@ -39,13 +42,15 @@ export interface Snapshot {
   atUs: number;
   server: ServerSample;
   generatorCpuUs: number;
+  /** The workers' counters at that moment. */
+  merged: Merged;
 }
 
 export async function snapshot(ctx: RunContext): Promise<Snapshot> {
   const [server, reports] = await Promise.all([sampleServer(ctx.serverPid, ctx.metricsUrl), ctx.pool.reports()]);
   const own = process.cpuUsage();
   const generatorCpuUs = reports.reduce((a, r) => a + r.cpu.userUs + r.cpu.systemUs, own.user + own.system);
-  return { atUs: nowUs(), server, generatorCpuUs };
+  return { atUs: nowUs(), server, generatorCpuUs, merged: mergeReports(reports) };
 }
 
 export function cpuPct(a: Snapshot, b: Snapshot): { server: number | null; generator: number } {
@@ -123,7 +128,14 @@ export async function runConnect(ctx: RunContext): Promise<BenchResult> {
     const reg = await connectAll(ctx, all, true, 'registering');
     r.figures.push({ name: 'registration pass (register + login)', value: reg.ms / 1000, unit: 's' });
     await ctx.pool.all({ t: 'disconnect', range: all });
-    await sleep(2000); // let the server notice the closes and free those sessions
+    if (ctx.restartServer) {
+      // Memory is measured on a server that never saw the registrations (hashing, account
+      // writes): what an idle session costs after a restart, as in production.
+      await ctx.restartServer();
+      ctx.notes.push('the server was restarted after the registration pass: its memory figures are those of a fresh process');
+    } else {
+      await sleep(2000); // let the server notice the closes and free those sessions
+    }
   }
   const before = await snapshot(ctx);
   const con = await connectAll(ctx, all, false, 'connecting');
@@ -184,13 +196,25 @@ export async function runChat(ctx: RunContext): Promise<BenchResult> {
   if (con.merged.connected === 0) throw new Error('no session could log in; nothing to measure');
   await sleep(1000); // let offline leftovers of earlier runs arrive before counting starts
   await ctx.pool.all({ t: 'reset' });
-  const steps = stepRates(opts.rate, opts.step, opts.steps, opts.durationS);
-  const perWorker = splitSteps(steps, ctx.ranges.length);
+  const planned = stepRates(opts.rate, opts.step, opts.steps, opts.durationS);
+  const perWorker = splitSteps(planned, ctx.ranges.length);
   const startUs = nowUs() + 300_000;
   const snaps: Snapshot[] = [];
   const away: AwaySpec | undefined = opts.away > 0 ? { share: opts.away, forMs: opts.awayForS * 1000 } : undefined;
   const stopProgress = progressLoop(ctx, 'chat', opts.users);
-  const sampler = sampleAtSteps(ctx, startUs, steps, snaps);
+  let ladderEnd: string | null = null;
+  // --until-saturated: at the end of each step, stop the schedule once the server has saturated
+  const atBoundary = opts.untilSaturated
+    ? async (k: number, snap: Snapshot): Promise<boolean> => {
+      const sofar = stepRows(snap.merged, planned, []).slice(0, k + 1);
+      ladderEnd = ladderStop(sofar, k, opts.saturationP99Ms);
+      if (ladderEnd === null) return false;
+      ctx.progress.say(`ladder ends: ${ladderEnd}`);
+      await ctx.pool.all({ t: 'stopChat' });
+      return true;
+    }
+    : undefined;
+  const sampler = sampleAtSteps(ctx, startUs, planned, snaps, atBoundary);
   try {
     if (away !== undefined) ctx.progress.say(`away mix: about ${(opts.away * 100).toFixed(0)}% of the users away at a time, ${opts.awayForS} s each (ramping up over the first ${opts.awayForS} s)`);
     await ctx.pool.all({ t: 'chat', startUs, steps: perWorker, senders: all, recipients: all, away });
@@ -204,7 +228,9 @@ export async function runChat(ctx: RunContext): Promise<BenchResult> {
   const end = ctx.metricsUrl !== null ? await fetchMetrics(ctx.metricsUrl) : null;
   const m = mergeReports(await ctx.pool.reports());
   const served = servedFromMemory(snaps[0]?.server.metrics ?? null, end);
-  const rows = stepRows(m, steps, snaps);
+  // a ladder that stopped early ran only the steps it sampled the end of
+  const steps = planned.slice(0, Math.max(1, snaps.length - 1));
+  const rows = stepRows(m, steps, snaps).slice(0, steps.length);
   r.steps = rows;
   const good = rows.filter((s) => s.p99Ms < opts.p99LimitMs && s.lossPct < 0.1 && s.sent >= 0.99 * s.offered);
   const best = good.length > 0 ? Math.max(...good.map((s) => s.offeredRate)) : null;
@@ -220,6 +246,10 @@ export async function runChat(ctx: RunContext): Promise<BenchResult> {
     { name: 'sessions dropped during run', value: m.closes },
     served,
   );
+  if (opts.untilSaturated) {
+    r.figures.push({ name: 'ladder ended', value: ladderEnd ?? `after ${steps.length} steps (--steps) without saturating` });
+    if (ladderEnd === null) ctx.notes.push(`the ladder reached --steps ${opts.steps} before the server saturated`);
+  }
   servedNote(ctx, served);
   if (away !== undefined) r.figures.push(...awayFigures(ctx, m, steps, away));
   if (best === null) ctx.notes.push(`no step met p99 < ${opts.p99LimitMs} ms with loss under 0.1%`);
@@ -229,12 +259,20 @@ export async function runChat(ctx: RunContext): Promise<BenchResult> {
   return r;
 }
 
-/** Samples the server and the generator at every step boundary of a schedule starting at `startUs`. */
-export async function sampleAtSteps(ctx: RunContext, startUs: number, steps: readonly Step[], snaps: Snapshot[]): Promise<void> {
+/**
+ * Samples the server and the generator at every step boundary of a schedule starting at `startUs`.
+ * `atBoundary(k, snap)` runs at the end of step k; when it answers true, sampling ends there.
+ */
+export async function sampleAtSteps(
+  ctx: RunContext, startUs: number, steps: readonly Step[], snaps: Snapshot[],
+  atBoundary?: (k: number, snap: Snapshot) => Promise<boolean>,
+): Promise<void> {
   let at = startUs;
   for (let k = 0; k <= steps.length; k++) {
     await sleep(Math.max(0, (at - nowUs()) / 1000));
-    snaps.push(await snapshot(ctx));
+    const snap = await snapshot(ctx);
+    snaps.push(snap);
+    if (k > 0 && k < steps.length && atBoundary !== undefined && (await atBoundary(k - 1, snap))) return;
     if (k < steps.length) {
       at += steps[k].durationS * 1e6;
       ctx.progress.say(`step ${k + 1}/${steps.length}: offering ${steps[k].rate} msgs/s for ${steps[k].durationS} s`);
@@ -246,6 +284,8 @@ export async function sampleAtSteps(ctx: RunContext, startUs: number, steps: rea
 export function stepRows(m: Merged, steps: readonly Step[], snaps: readonly Snapshot[]): StepRow[] {
   return m.steps.map((s, k) => {
     const cpu = snaps[k + 1] ? cpuPct(snaps[k], snaps[k + 1]) : { server: null, generator: null };
+    const a = snaps[k]?.server.cpuUs ?? null;
+    const b = snaps[k + 1]?.server.cpuUs ?? null;
     return {
       offeredRate: steps[k].rate,
       offered: s.offered,
@@ -259,6 +299,8 @@ export function stepRows(m: Merged, steps: readonly Step[], snaps: readonly Snap
       maxMs: ms(s.latency.max),
       genLagMaxMs: ms(s.lagMaxUs),
       serverCpuPct: cpu.server,
+      // the server's CPU time over the step's wall time, shared out over the step's messages delivered
+      serverCpuUsPerMsg: a !== null && b !== null && s.delivered > 0 ? (b - a) / s.delivered : null,
       generatorCpuPct: cpu.generator,
     };
   });

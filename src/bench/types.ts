@@ -2,6 +2,7 @@
 // commands sent over IPC, and the counters each worker reports back.
 import type { HistogramData } from './histogram.js';
 import type { Step } from './pacing.js';
+import type { XmppWork } from './drivers/xmpp.js';
 
 export type Transport = 'tcp' | 'ws' | 'xmpp';
 
@@ -33,6 +34,8 @@ export interface WorkerSetup {
   perSource: number;
   /** Interval between heartbeats of one idle connection. */
   heartbeatMs: number;
+  /** XMPP only: plain <message>, or the per-message work Atoll does (acks and receipts). */
+  xmppWork: XmppWork;
 }
 
 /** A range of global user indices. */
@@ -52,6 +55,8 @@ export type Command =
   | { t: 'connect'; range: UserRange; register: boolean; concurrency: number; retryBusy: boolean }
   | { t: 'disconnect'; range: UserRange }
   | { t: 'chat'; startUs: number; steps: Step[]; senders: UserRange; recipients: UserRange; away?: AwaySpec; window?: number }
+  /** Ends a running chat schedule now (a rate ladder that found the server saturated). */
+  | { t: 'stopChat' }
   | { t: 'fixed'; senders: UserRange; recipients: UserRange; perRecipient: number; maxInFlight: number }
   | { t: 'drop'; range: UserRange; reconnect: boolean; concurrency: number }
   | { t: 'report' }
@@ -68,7 +73,7 @@ export interface StepCounters {
   skipped: number;
   /** Messages not sent because the sender already had its window of unacked sends (the server pushing back). */
   heldBack: number;
-  /** Messages the server acknowledged as durable (Atoll's SendAck; XMPP has none). */
+  /** Messages the server acknowledged (Atoll's SendAck, durable; XMPP with --xmpp-work equal: a Stream Management ack). */
   acked: number;
   /** Messages received by a recipient that was online, with their send→receive latency. */
   latency: HistogramData;

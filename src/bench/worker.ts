@@ -43,6 +43,9 @@ async function run(cmd: Command): Promise<void> {
     case 'reset':
       fleet.resetCounters();
       break;
+    case 'stopChat':
+      fleet.stopChat();
+      break;
     case 'report':
       emit({ t: 'report', report: fleet.report() });
       return;

@@ -94,3 +94,28 @@ test('--away and --away-for: the mostly-online chat mix, with defaults and bound
   assert.throws(() => parseBenchArgs(['chat', '--away', '0.1', '--away-for', '0.1']), CliError);
   assert.throws(() => parseBenchArgs(['offline', '--away', '0.1']), (e: unknown) => e instanceof CliError && /chat scenario/.test(e.message));
 });
+
+test('--xmpp-work picks plain (default) or equal work for xmpp:// servers only', () => {
+  const plain = parseBenchArgs(['chat', '--server', 'xmpp://127.0.0.1:5222']);
+  if (plain === 'help') return assert.fail('help');
+  assert.equal(plain.xmppWork, 'plain');
+  const equal = parseBenchArgs(['chat', '--server', 'xmpp://127.0.0.1:5222', '--xmpp-work', 'equal']);
+  if (equal === 'help') return assert.fail('help');
+  assert.equal(equal.xmppWork, 'equal');
+  assert.throws(() => parseBenchArgs(['chat', '--server', 'xmpp://127.0.0.1:5222', '--xmpp-work', 'more']), /--xmpp-work is plain or equal/);
+  assert.throws(() => parseBenchArgs(['chat', '--xmpp-work', 'equal']), /applies to xmpp:\/\//);
+});
+
+test('--until-saturated is a chat ladder with a step; it allows up to 30 steps unless told', () => {
+  const o = parseBenchArgs(['chat', '--rate', '1000', '--step', '1000', '--until-saturated']);
+  if (o === 'help') return assert.fail('help');
+  assert.equal(o.untilSaturated, true);
+  assert.equal(o.steps, 30);
+  assert.equal(o.saturationP99Ms, 200);
+  const capped = parseBenchArgs(['chat', '--step', '500', '--steps', '12', '--until-saturated', '--saturation-p99', '100']);
+  if (capped === 'help') return assert.fail('help');
+  assert.equal(capped.steps, 12);
+  assert.equal(capped.saturationP99Ms, 100);
+  assert.throws(() => parseBenchArgs(['chat', '--until-saturated']), /give --step/);
+  assert.throws(() => parseBenchArgs(['connect', '--step', '5', '--until-saturated']), /chat ladder/);
+});

@@ -38,6 +38,7 @@ test('two worker processes report refused connections, and their reports merge',
     trackIds: false,
     perSource: 0,
     heartbeatMs: 20_000,
+    xmppWork: 'plain',
   }));
   const pool = await WorkerPool.start(setups);
   try {

@@ -1,12 +1,13 @@
 // Replays real XMPP exchanges recorded from ejabberd and Prosody (fixtures/xmpp-*-chat.txt, made by
 // bench/peers/record-xmpp.mjs) from a tiny node:net server and checks that the XMPP driver sends
-// exactly the recorded bytes, in order, and understands the servers' answers.
+// exactly the recorded bytes, in order, and understands the servers' answers; with --xmpp-work equal
+// (fixtures/xmpp-ejabberd-chat-equal.txt) also its stream management acks and delivery receipts.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import net from 'node:net';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { XmppConn } from '../../src/bench/drivers/xmpp.js';
+import { XmppConn, type XmppWork } from '../../src/bench/drivers/xmpp.js';
 import { XmlStream, type XmlElement } from '../../src/bench/drivers/xml.js';
 import type { BenchConn, ConnEvents } from '../../src/bench/drivers/types.js';
 import type { Target } from '../../src/bench/types.js';
@@ -28,13 +29,14 @@ function parseTranscript(text: string): Line[] {
 }
 
 /** Serves a transcript: waits for each C line (exactly those bytes, whitespace keepalives skipped), then sends the S lines after it. */
-function replayServer(lines: Line[]): Promise<{ port: number; done: Promise<string | null>; close: () => void }> {
+function replayServer(lines: Line[]): Promise<{ port: number; done: Promise<string | null>; close: () => void; at: () => number }> {
   return new Promise((resolve) => {
     let finish: (v: string | null) => void;
     const done = new Promise<string | null>((r) => (finish = r));
+    let i = 0;
     const server = net.createServer((sock) => {
       let buf = '';
-      let i = 0;
+      i = 0;
       const sendServerLines = () => {
         while (i < lines.length && lines[i].who === 'S') sock.write(lines[i++].text);
         if (i >= lines.length) finish(null);
@@ -60,7 +62,7 @@ function replayServer(lines: Line[]): Promise<{ port: number; done: Promise<stri
       });
     });
     server.listen(0, '127.0.0.1', () => {
-      resolve({ port: (server.address() as net.AddressInfo).port, done, close: () => server.close() });
+      resolve({ port: (server.address() as net.AddressInfo).port, done, close: () => server.close(), at: () => i });
     });
   });
 }
@@ -69,12 +71,15 @@ interface Seen {
   ready: number;
   failed: string[];
   messages: { id: string; body: string }[];
+  /** Each ack with the sends still unacked right after it. */
+  acked: { id: string; unacked: number }[];
+  receipts: number;
   errors: string[];
   closed: string[];
 }
 
 function recorder(): { events: ConnEvents; seen: Seen; readyP: Promise<void>; failedP: Promise<string> } {
-  const seen: Seen = { ready: 0, failed: [], messages: [], errors: [], closed: [] };
+  const seen: Seen = { ready: 0, failed: [], messages: [], acked: [], receipts: 0, errors: [], closed: [] };
   let onReady: () => void;
   let onFailed: (r: string) => void;
   const readyP = new Promise<void>((r) => (onReady = r));
@@ -89,8 +94,8 @@ function recorder(): { events: ConnEvents; seen: Seen; readyP: Promise<void>; fa
       onFailed(reason);
     },
     message: (_c, id, body) => seen.messages.push({ id, body }),
-    receipt: () => undefined,
-    acked: () => undefined,
+    receipt: () => void seen.receipts++,
+    acked: (c, id) => void seen.acked.push({ id, unacked: c.unacked }),
     error: (_c, code) => seen.errors.push(code),
     closed: (_c, reason) => seen.closed.push(reason),
   };
@@ -218,4 +223,145 @@ test('the XML tokenizer refuses mismatched closing tags', () => {
   const x = new XmlStream({ streamStart: () => undefined, stanza: () => undefined, streamEnd: () => undefined });
   x.push("<stream:stream><message><body>");
   assert.throws(() => x.push('</message>'), /closes <body>/);
+});
+
+// ---- --xmpp-work equal: stream management (XEP-0198) and delivery receipts (XEP-0184) ----
+
+const waitFor = async (what: string, ok: () => boolean, ms = 3000) => {
+  const until = Date.now() + ms;
+  while (!ok()) {
+    if (Date.now() > until) assert.fail(`${what}: not within ${ms} ms`);
+    await new Promise((r) => setTimeout(r, 5));
+  }
+};
+const finished = (done: Promise<string | null>) => Promise.race([done, new Promise<string>((r) => setTimeout(() => r('transcript not finished in 3 s'), 3000))]);
+const equalLines = () => parseTranscript(fixture('xmpp-ejabberd-chat-equal.txt'));
+/** The recorded equal-work login up to and including the client's <presence/>, then `more`. */
+const afterPresence = (more: Line[]): Line[] => {
+  const lines = equalLines();
+  return [...lines.slice(0, lines.findIndex((l) => l.text === '<presence/>') + 1), ...more];
+};
+const C = (text: string): Line => ({ who: 'C', text });
+const S = (text: string): Line => ({ who: 'S', text });
+const SM = "xmlns='urn:xmpp:sm:3'";
+
+async function withConn(lines: Line[], work: XmppWork, body: (conn: XmppConn, seen: Seen, done: Promise<string | null>, at: () => number) => Promise<void>): Promise<void> {
+  const srv = await replayServer(lines);
+  const { events, seen, readyP } = recorder();
+  const conn = new XmppConn(target(srv.port), opts, nameOf, events, work);
+  try {
+    conn.open(true);
+    await readyP;
+    await body(conn, seen, srv.done, srv.at);
+  } finally {
+    conn.destroy();
+    srv.close();
+  }
+}
+
+test('equal work follows an exchange recorded from ejabberd: stream management on after bind, each message acked by <a h/>, receipts both ways', async () => {
+  const lines = equalLines();
+  const firstAnswer = lines.findIndex((l) => l.text === `<a ${SM} h='1'/>`);
+  assert.ok(firstAnswer > 0);
+  await withConn(lines, 'equal', async (conn, seen, done, at) => {
+    // the server's <r/> after the presence echo is answered before the message is sent, as recorded
+    await waitFor("the presence echo's <r/> answered", () => at() > firstAnswer);
+    conn.send(1, 'rec.1', 'r1|0|1|x&y');
+    assert.equal(conn.unacked, 1, 'a message waits for its ack');
+    await conn.barrier();
+    assert.equal(conn.unacked, 0);
+    assert.deepEqual(seen.acked, [{ id: 'rec.1', unacked: 0 }], "h='2' covers the presence and the message: one chat message acked");
+    await waitFor('receipt and answer', () => seen.receipts === 1 && seen.messages.length === 1);
+    assert.deepEqual(seen.messages, [{ id: 'rec.2', body: 'r1|0|123456|x&y' }]);
+    conn.close();
+    // the recording goes on with our receipt for rec.2 to bu1's full JID and <a h='2'/>, then <a h='3'/>: the replay checks those bytes
+    assert.equal(await finished(done), null);
+    assert.deepEqual(seen.errors, []);
+    assert.deepEqual(seen.failed, []);
+  });
+});
+
+test('equal work: an <a h/> acks exactly the chat messages among the stanzas it covers, in order, and the send window sees it', async () => {
+  const msg = (id: string) => `<message to='bu1@localhost' id='${id}' type='chat'><body>b</body><request xmlns='urn:xmpp:receipts'/></message><r ${SM}/>`;
+  // h counts every stanza since <enable/>: the presence is 1, m1 2, m2 3, m3 4
+  const lines = afterPresence([
+    C(msg('m1')),
+    S(`<a ${SM} h='2'/>`),
+    C(msg('m2')),
+    C(msg('m3')),
+    S(`<a ${SM} h='4'/>`),
+  ]);
+  await withConn(lines, 'equal', async (conn, seen, done) => {
+    conn.send(1, 'm1', 'b');
+    conn.send(1, 'm2', 'b');
+    conn.send(1, 'm3', 'b');
+    assert.equal(conn.unacked, 3);
+    await waitFor('all acked', () => seen.acked.length === 3);
+    assert.deepEqual(seen.acked, [{ id: 'm1', unacked: 2 }, { id: 'm2', unacked: 1 }, { id: 'm3', unacked: 0 }]);
+    assert.equal(await finished(done), null);
+    assert.deepEqual(seen.errors, []);
+  });
+});
+
+test('equal work: our h counts the stanzas received since <enabled/> and answers every <r/>; receipts are answered to the full JID and reported at the sender', async () => {
+  const incoming = (id: string) => `<message to='bu0@localhost' from='bu1@localhost/bench' type='chat' id='${id}'><body>x</body><request xmlns='urn:xmpp:receipts'/></message>`;
+  const receiptFor = (id: string) => `<message to='bu1@localhost/bench' id='${id}'><received xmlns='urn:xmpp:receipts' id='${id}'/></message>`;
+  const lines = afterPresence([
+    // presence echo (1), two messages (2, 3): the <r/> after them asks for h=3
+    S(`<presence to='bu0@localhost/bench' from='bu0@localhost/bench'/>${incoming('i1')}${incoming('i2')}<r ${SM}/>`),
+    C(receiptFor('i1')),
+    C(receiptFor('i2')),
+    C(`<a ${SM} h='3'/>`),
+    // a receipt for our message (4), an iq result (5), a message without a receipt request (6)
+    S(`<message from='bu1@localhost/bench' to='bu0@localhost/bench' id='m1'><received xmlns='urn:xmpp:receipts' id='m1'/></message><iq type='result' id='x'/><message from='bu1@localhost/bench' id='i3' type='chat'><body>y</body></message><r ${SM}/>`),
+    C(`<a ${SM} h='6'/>`),
+  ]);
+  await withConn(lines, 'equal', async (_conn, seen, done) => {
+    assert.equal(await finished(done), null);
+    await waitFor('receipt', () => seen.receipts === 1);
+    assert.deepEqual(seen.messages.map((m) => m.id), ['i1', 'i2', 'i3']);
+    assert.deepEqual(seen.errors, []);
+  });
+});
+
+test('equal work: an <a h/> beyond what was sent is reported, and acks what there was', async () => {
+  const lines = afterPresence([
+    C(`<message to='bu1@localhost' id='m1' type='chat'><body>b</body><request xmlns='urn:xmpp:receipts'/></message><r ${SM}/>`),
+    S(`<a ${SM} h='7'/>`),
+  ]);
+  await withConn(lines, 'equal', async (conn, seen, done) => {
+    conn.send(1, 'm1', 'b');
+    await waitFor('ack', () => seen.acked.length === 1);
+    assert.equal(conn.unacked, 0);
+    assert.deepEqual(seen.errors, ['SM_ACK_BEYOND_SENT']);
+    assert.equal(await finished(done), null);
+  });
+});
+
+test('equal work needs stream management: a server that does not offer it, or refuses it, fails the login', async () => {
+  // the plain recording's server offers no <sm/>
+  const plain = parseTranscript(fixture('xmpp-ejabberd-chat.txt'));
+  const srv = await replayServer(plain.slice(0, plain.findIndex((l) => l.text.includes("id='bind'") && l.who === 'S') + 1));
+  const a = recorder();
+  const conn = new XmppConn(target(srv.port), opts, nameOf, a.events, 'equal');
+  try {
+    conn.open(true);
+    assert.equal(await a.failedP, 'SM_NOT_OFFERED');
+  } finally {
+    conn.destroy();
+    srv.close();
+  }
+  const lines = equalLines();
+  const refused = [...lines.slice(0, lines.findIndex((l) => l.text.startsWith('<enable ')) + 1), S("<failed xmlns='urn:xmpp:sm:3'><unexpected-request xmlns='urn:ietf:params:xml:ns:xmpp-stanzas'/></failed>")];
+  const srv2 = await replayServer(refused);
+  const b = recorder();
+  const conn2 = new XmppConn(target(srv2.port), opts, nameOf, b.events, 'equal');
+  try {
+    conn2.open(true);
+    assert.equal(await b.failedP, 'SM_FAILED');
+    assert.equal(b.seen.ready, 0);
+  } finally {
+    conn2.destroy();
+    srv2.close();
+  }
 });

@@ -1,12 +1,17 @@
 // Receipts: acked messages marked delivered and read ones marked read, each once, and the
 // receipts this produces queued for every device of the sender (as inbox items, in lists of at
-// most RECEIPT_IDS_PER_ITEM ids).
+// most RECEIPT_IDS_PER_ITEM ids); a receipt refused for a full disk waits until storage takes writes.
+import { setTimeout as sleep } from 'node:timers/promises';
 import { RECEIPT_IDS_PER_ITEM } from '../../config.js';
+import { StorageUnavailableError } from '../../store/log/errors.js';
 import type { InboxApi } from './api.js';
 import { Change, commit, setState, stateOf } from './changes.js';
 import { pump } from './delivery.js';
 import type { Fragment, InboxUser } from './fragment.js';
 import { enqueue, load, targets } from './queues.js';
+
+/** The least a receipt refused for a full disk waits before it is stored again. */
+const RECEIPT_RETRY_MS = 100;
 
 /** Marks the acked messages, by sender, delivered (those that were not yet): the DELIVERED receipts due. */
 export function markDelivered(f: Fragment, u: InboxUser, bySender: Map<string, string[]>, c: Change): [string, string[]][] {
@@ -48,14 +53,25 @@ export async function markRead(f: Fragment, { user, from, ids, now }: InboxApi['
 }
 
 export async function receipt(f: Fragment, { user, kind, by, ids, at }: InboxApi['receipt']['req']): Promise<{ ok: true }> {
-  const u = load(f, user);
-  if (!u) return { ok: true };
-  const devices = targets(u);
-  const c = new Change();
-  enqueue(f, u, devices, { kind: 'receipt', receipt: kind, by, ids, at }, c);
-  await commit(f, u, c);
-  for (const d of devices) pump(f, u, d);
-  return { ok: true };
+  // The message states already say delivered/read, so a receipt refused for a full disk would
+  // never be made again: it waits in RAM until storage takes writes, then is stored.
+  for (;;) {
+    const u = load(f, user);
+    if (!u) return { ok: true };
+    const devices = targets(u);
+    const c = new Change();
+    enqueue(f, u, devices, { kind: 'receipt', receipt: kind, by, ids, at }, c);
+    try {
+      await commit(f, u, c);
+    } catch (err) {
+      if (!(err instanceof StorageUnavailableError)) throw err;
+      // At least a pause: the health may not have seen the full disk yet.
+      await Promise.all([f.engine.whenStorageAvailable(), sleep(RECEIPT_RETRY_MS)]);
+      continue;
+    }
+    for (const d of devices) pump(f, u, d);
+    return { ok: true };
+  }
 }
 
 /** Receipt ids in lists of at most RECEIPT_IDS_PER_ITEM, so one receipt record stays small for any number of devices. */
