@@ -2,6 +2,7 @@
 // span connections, and the node's live sessions. server.ts builds one; each Session gets it.
 import type { Logger } from 'pino';
 import type { ServerConfig } from '../config.js';
+import type { ErrorCode } from '../protocol/framing.js';
 import type { Router } from '../cluster/router.js';
 import type { Services } from '../services/index.js';
 import type { StorageHealth } from '../store/storage-health.js';
@@ -13,8 +14,13 @@ import type { GatewayMetrics } from './metrics.js';
 import type { OutboxFlusher } from './outbox-flusher.js';
 import type { PreLoginLimits } from './pre-login-limits.js';
 import type { RefusalLog } from './refusal-log.js';
-import type { Session } from './session.js';
 import type { SessionDirectory } from './session-directory.js';
+
+/** What the node needs of each open connection: a way to end it (at shutdown). */
+export interface OpenConnection {
+  /** Sends a fatal error, flushes, and closes. */
+  fail(code: ErrorCode, message: string): void;
+}
 
 export interface GatewayContext {
   config: ServerConfig;
@@ -24,7 +30,8 @@ export interface GatewayContext {
   flusher: OutboxFlusher;
   sweeper: IdleSweeper;
   metrics: GatewayMetrics;
-  sessions: Set<Session>;
+  /** Every open connection, logged in or not. */
+  sessions: Set<OpenConnection>;
   /** Addresses of the logged-in sessions, for the events the router hands to them. */
   directory: SessionDirectory;
   serverName: string;
