@@ -52,7 +52,7 @@ const FIGURES = {
     ['server RSS with sessions (MB)', (r) => fig(r, 'server RSS with sessions'), 0, true],
   ],
   chat: [
-    ['highest offered rate with p99 < 50 ms (msgs/s)', (r) => fig(r, 'highest offered rate'), 0, false],
+    ['keep-up rate: highest offered rate with p99 < 50 ms, loss < 0.1% (msgs/s)', (r) => fig(r, 'highest offered rate'), 0, false],
     ['p99 at the first step (ms)', (r) => r.steps?.[0]?.p99Ms ?? null, 1, true],
     ['delivered msgs/s at the last step', (r) => r.steps?.at(-1)?.deliveredRate ?? null, 0, false],
     ['p99 at the last step (ms)', (r) => r.steps?.at(-1)?.p99Ms ?? null, 1, true],
@@ -91,19 +91,29 @@ for (const [scenario, figures] of Object.entries(FIGURES)) {
     out.push(`| ${label} | ${servers.map((s) => `${fmt(med.get(s).v, d)} (n=${med.get(s).n})`).join(' | ')} | ${ratios.join(' | ')} |`);
   }
   if (scenario === 'chat') {
-    // the ladder itself: per offered rate, the median over runs of p99 and of delivered msgs/s
+    // the ladder itself: per offered rate and server, the median over the runs that reached that step
     const rates = [...new Set(servers.flatMap((s) => (results.get(`chat ${s}`) ?? []).flatMap((r) => (r.steps ?? []).map((st) => st.offeredRate))))].sort((x, y) => x - y);
-    out.push('', 'Rate ladder, medians over runs: p99 ms / delivered msgs/s / server CPU % / generator CPU % at each offered rate:', '');
-    out.push(`| offered msgs/s | ${servers.join(' | ')} |`);
-    out.push(`|---:|${servers.map(() => '---').join('|')}|`);
+    const cols = [
+      ['delivered/s', (x) => x.deliveredRate, 0],
+      ['p50 ms', (x) => x.p50Ms, 1],
+      ['p99 ms', (x) => x.p99Ms, 1],
+      ['server CPU %', (x) => x.serverCpuPct, 0],
+      ['server µs CPU/msg', (x) => x.serverCpuUsPerMsg ?? null, 0],
+      ['generator CPU %', (x) => x.generatorCpuPct, 0],
+    ];
+    out.push('', 'Rate ladder, medians over the runs that reached each step (runs: how many did; a ladder with --until-saturated ends once its server saturates):', '');
+    out.push(`| offered msgs/s | ${servers.flatMap((s) => [`${s} runs`, ...cols.map(([c]) => `${s} ${c}`)]).join(' | ')} |`);
+    out.push(`|---:|${servers.flatMap(() => ['---:', ...cols.map(() => '---:')]).join('|')}|`);
     for (const rate of rates) {
-      const cells = servers.map((s) => {
+      const cells = servers.flatMap((s) => {
         const st = (results.get(`chat ${s}`) ?? []).flatMap((r) => (r.steps ?? []).filter((x) => x.offeredRate === rate));
-        if (st.length === 0) return 'n/a';
-        return `${fmt(median(st.map((x) => x.p99Ms)), 1)} / ${fmt(median(st.map((x) => x.deliveredRate)), 0)} / ${fmt(median(st.map((x) => x.serverCpuPct)), 0)} / ${fmt(median(st.map((x) => x.generatorCpuPct)), 0)}`;
+        if (st.length === 0) return ['0', ...cols.map(() => '—')];
+        return [String(st.length), ...cols.map(([, read, d]) => fmt(median(st.map(read)), d))];
       });
       out.push(`| ${rate} | ${cells.join(' | ')} |`);
     }
+    const ends = servers.flatMap((s) => (results.get(`chat ${s}`) ?? []).map((r) => [s, r.run, fig(r, 'ladder ended')]).filter(([, , e]) => e !== null));
+    if (ends.length > 0) out.push('', ...ends.map(([s, run, e]) => `- ${s} run ${run}: ladder ended ${e}`));
   }
   // every run's value, with the machine's 1-minute load average when that run started
   out.push('', 'Individual runs (value, and the 1-minute load average of this shared 2-core machine when the run started):', '');
