@@ -48,7 +48,9 @@ export async function markRead(f: Fragment, { user, from, ids, now }: InboxApi['
     fresh.push(id);
   }
   await commit(f, u, c);
-  await Promise.all(chunks(fresh).map((part) => f.router.call('inbox', from, { type: 'receipt', user: from, kind: 'read', by: user, ids: part, at: now })));
+  // A tell, as for delivered receipts: the states already say read, so a receipt refused by a
+  // busy sender's owner would never be made again.
+  for (const part of chunks(fresh)) f.router.tell('inbox', from, { type: 'receipt', user: from, kind: 'read', by: user, ids: part, at: now });
   return { ok: true };
 }
 
