@@ -8,7 +8,7 @@ import type { Histogram } from './histogram.js';
 import { splitSteps, type Step } from './pacing.js';
 import type { BenchResult, SecondRow } from './report.js';
 import {
-  base, connectAll, drain, DRAIN_LIMIT_MS, generatorCheck, ms, progressLoop, sampleAtSteps, sleep, stepRows,
+  base, connectForTraffic, drain, DRAIN_LIMIT_MS, generatorCheck, ms, progressLoop, sampleAtSteps, sleep, stepRows,
   type RunContext, type Snapshot,
 } from './scenarios.js';
 import type { UserRange } from './types.js';
@@ -58,10 +58,7 @@ export async function runOverload(ctx: RunContext): Promise<BenchResult> {
   const { opts } = ctx;
   const all: UserRange = { first: 0, count: opts.users };
   const r = base(ctx, 'overload');
-  const con = await connectAll(ctx, all, opts.register, 'connecting');
-  if (con.merged.connected === 0) throw new Error('no session could log in; nothing to measure');
-  await sleep(1000); // let offline leftovers of earlier runs arrive before counting starts
-  await ctx.pool.all({ t: 'reset' });
+  const con = await connectForTraffic(ctx, all);
   const steps = overloadSteps(opts.rate, opts.factor, opts.durationS);
   const startUs = nowUs() + 300_000;
   const snaps: Snapshot[] = [];

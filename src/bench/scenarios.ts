@@ -188,14 +188,20 @@ export async function runRegister(ctx: RunContext): Promise<BenchResult> {
   return r;
 }
 
+/** Logs every user in for a traffic scenario, lets leftovers of earlier runs arrive, then zeroes the counts. */
+export async function connectForTraffic(ctx: RunContext, all: UserRange): Promise<Awaited<ReturnType<typeof connectAll>>> {
+  const con = await connectAll(ctx, all, ctx.opts.register, 'connecting');
+  if (con.merged.connected === 0) throw new Error('no session could log in; nothing to measure');
+  await sleep(1000); // let offline leftovers of earlier runs arrive before counting starts
+  await ctx.pool.all({ t: 'reset' });
+  return con;
+}
+
 export async function runChat(ctx: RunContext): Promise<BenchResult> {
   const { opts } = ctx;
   const all: UserRange = { first: 0, count: opts.users };
   const r = base(ctx, 'chat');
-  const con = await connectAll(ctx, all, opts.register, 'connecting');
-  if (con.merged.connected === 0) throw new Error('no session could log in; nothing to measure');
-  await sleep(1000); // let offline leftovers of earlier runs arrive before counting starts
-  await ctx.pool.all({ t: 'reset' });
+  const con = await connectForTraffic(ctx, all);
   const planned = stepRates(opts.rate, opts.step, opts.steps, opts.durationS);
   const perWorker = splitSteps(planned, ctx.ranges.length);
   const startUs = nowUs() + 300_000;
