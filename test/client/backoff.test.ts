@@ -41,7 +41,8 @@ test('reconnect attempts are spaced by the back-off, and a live session resets i
     const expected = [60, 120, 240, 480];
     gaps.forEach((gap, i) => {
       assert.ok(gap >= expected[i] - 5, `gap ${i} was ${gap} ms, expected at least ${expected[i]}`);
-      assert.ok(gap < expected[i] + 150, `gap ${i} was ${gap} ms, expected about ${expected[i]}`);
+      // Timers run late on a busy machine; an extra doubling would still show in the next gaps' floors.
+      assert.ok(gap < expected[i] + 300, `gap ${i} was ${gap} ms, expected about ${expected[i]}`);
     });
     // Once live again, the next drop starts over from the initial delay.
     await new Promise((r) => setTimeout(r, 20));
@@ -50,7 +51,7 @@ test('reconnect attempts are spaced by the back-off, and a live session resets i
     conn.drop();
     const again = await server.accept();
     const gap = Date.now() - dropAt;
-    assert.ok(gap >= 55 && gap < 200, `after a live session the first retry came after ${gap} ms, expected about 60`);
+    assert.ok(gap >= 55 && gap < 400, `after a live session the first retry came after ${gap} ms, expected about 60`);
     await again.accept();
   } finally {
     await client.close();
