@@ -221,7 +221,7 @@ export async function runChat(ctx: RunContext): Promise<BenchResult> {
   const served = servedFromMemory(snaps[0]?.server.metrics ?? null, end);
   // a ladder that stopped early ran only the steps it sampled the end of
   const steps = planned.slice(0, Math.max(1, snaps.length - 1));
-  const rows = stepRows(m, steps, snaps).slice(0, steps.length);
+  const rows = stepRows(m, steps, snaps);
   r.steps = rows;
   const good = rows.filter((s) => s.p99Ms < opts.p99LimitMs && s.lossPct < 0.1 && s.sent >= 0.99 * s.offered);
   const best = good.length > 0 ? Math.max(...good.map((s) => s.offeredRate)) : null;
@@ -273,7 +273,8 @@ export async function sampleAtSteps(
 
 /** One table row per step: offered and delivered, latencies, CPU between the step's two samples. */
 export function stepRows(m: Merged, steps: readonly Step[], snaps: readonly Snapshot[]): StepRow[] {
-  return m.steps.map((s, k) => {
+  // a ladder that ended early has counters for steps it never ran: only `steps` get rows
+  return m.steps.slice(0, steps.length).map((s, k) => {
     const cpu = snaps[k + 1] ? cpuPct(snaps[k], snaps[k + 1]) : { server: null, generator: null };
     const a = snaps[k]?.server.cpuUs ?? null;
     const b = snaps[k + 1]?.server.cpuUs ?? null;
