@@ -16,7 +16,11 @@ if (files.length === 0) {
   console.error(`no *.test.js files under ${outDir}/test: build first (node scripts/build.mjs ${outDir})`);
   process.exit(1);
 }
-const run = (list, env) => spawnSync(process.execPath, ['--test', '--test-concurrency=2', ...process.argv.slice(3), ...list], { stdio: 'inherit', env }).status ?? 1;
+// A test that hangs fails after TEST_TIMEOUT_MS instead of stalling the run, and a file whose test
+// failed with a server still open exits once its tests are done instead of waiting on its timers.
+const TEST_TIMEOUT_MS = 300_000;
+const flags = ['--test', '--test-concurrency=2', `--test-timeout=${TEST_TIMEOUT_MS}`, '--test-force-exit'];
+const run = (list, env) => spawnSync(process.execPath, [...flags, ...process.argv.slice(3), ...list], { stdio: 'inherit', env }).status ?? 1;
 const status = run(files, process.env);
 if (status !== 0 || process.env.ATOLL_ROUTER) process.exit(status);
 // Again with every router message encoded to bytes and back: proves only plain data crosses

@@ -98,6 +98,10 @@ export async function main(argv: string[]): Promise<number> {
       ranges: setups.map((s) => ({ first: s.firstUser, count: s.userCount })),
       serverPid,
       metricsUrl,
+      restartServer: server === null ? null : async () => {
+        await server!.restart();
+        ctx.serverPid = server!.pid;
+      },
       progress,
       generatorCores: pin ? 1 : defaultGeneratorCores(false),
       notes,

@@ -81,7 +81,8 @@ export const HELP = `atoll bench SCENARIO [options]: drive real clients against 
 
 Scenarios:
   connect   N authenticated idle sessions (with heartbeats): connect rate, time to N,
-            failures, server RSS and heap per session
+            failures, server RSS and heap per session (a spawned server is restarted
+            after the registration pass, so memory is that of a fresh process)
   chat      N online users send 1:1 messages to random online peers at an offered rate
             (open loop), optionally stepping the rate up: offered vs delivered msgs/s,
             loss, send->receive latency p50/p90/p99/max, server CPU

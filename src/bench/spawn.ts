@@ -30,6 +30,8 @@ export interface SpawnedServer {
   tcpPort: number;
   httpPort: number;
   dataDir: string;
+  /** Stops the server and starts it again on the same data directory and ports (`pid` changes). */
+  restart(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -67,9 +69,41 @@ function waitForPort(port: number, child: ChildProcess, timeoutMs: number): Prom
 }
 
 export async function spawnServer(opts: { cpu?: string; log: (line: string) => void }): Promise<SpawnedServer> {
-  const cli = fileURLToPath(new URL('../cli/main.js', import.meta.url));
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'atoll-bench-'));
   const [tcpPort, httpPort] = [await freePort(), await freePort()];
+  let proc: Launched;
+  try {
+    proc = await launch(dataDir, tcpPort, httpPort, opts.cpu);
+  } catch (err) {
+    await rm(dataDir, { recursive: true, force: true });
+    throw err;
+  }
+  opts.log(`started atoll serve (pid ${proc.pid}) on tcp ${tcpPort}, http ${httpPort}, data ${dataDir}, ATOLL_SCRYPT_N=${BENCH_SCRYPT_N}${opts.cpu ? `, cpu ${opts.cpu}` : ''}`);
+  const server: SpawnedServer = {
+    pid: proc.pid, tcpPort, httpPort, dataDir,
+    async restart() {
+      await proc.stop();
+      proc = await launch(dataDir, tcpPort, httpPort, opts.cpu);
+      server.pid = proc.pid;
+      opts.log(`restarted atoll serve (pid ${proc.pid}) on the same ports and data`);
+    },
+    async stop() {
+      await proc.stop();
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+  return server;
+}
+
+interface Launched {
+  pid: number;
+  /** SIGTERM (SIGKILL after 10 s) and wait for the exit. */
+  stop(): Promise<void>;
+}
+
+/** Runs `atoll serve` on `dataDir` and the given ports; resolves once it accepts TCP connections. */
+async function launch(dataDir: string, tcpPort: number, httpPort: number, cpu: string | undefined): Promise<Launched> {
+  const cli = fileURLToPath(new URL('../cli/main.js', import.meta.url));
   const args = [...SERVER_NODE_FLAGS, cli, 'serve', '--data', dataDir, '--host', '127.0.0.1', '--http-port', String(httpPort), '--tcp-port', String(tcpPort)];
   // A bench logs in hundreds of users at once from each source address (and all of them in the
   // reconnect scenario): the pre-login caps would turn most away, so the spawned server lifts them.
@@ -78,22 +112,20 @@ export async function spawnServer(opts: { cpu?: string; log: (line: string) => v
     ATOLL_MAX_PRE_LOGIN_PER_ADDRESS: String(BENCH_MAX_PRE_LOGIN), ATOLL_MAX_PRE_LOGIN: String(BENCH_MAX_PRE_LOGIN),
     ...BENCH_LOGIN_LIMITS_ENV,
   };
-  const child = opts.cpu
-    ? spawn('taskset', ['-c', opts.cpu, process.execPath, ...args], { env, stdio: ['ignore', 'ignore', 'pipe'] })
+  const child = cpu
+    ? spawn('taskset', ['-c', cpu, process.execPath, ...args], { env, stdio: ['ignore', 'ignore', 'pipe'] })
     : spawn(process.execPath, args, { env, stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';
   child.stderr?.on('data', (d: Buffer) => {
     stderr = (stderr + d.toString()).slice(-4000);
   });
   const stop = async () => {
-    if (child.exitCode === null && child.signalCode === null) {
-      const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-      child.kill('SIGTERM');
-      const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
-      await exited;
-      clearTimeout(timer);
-    }
-    await rm(dataDir, { recursive: true, force: true });
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+    child.kill('SIGTERM');
+    const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+    await exited;
+    clearTimeout(timer);
   };
   try {
     await waitForPort(tcpPort, child, 20_000);
@@ -101,6 +133,5 @@ export async function spawnServer(opts: { cpu?: string; log: (line: string) => v
     await stop();
     throw new Error(`${(err as Error).message}${stderr ? `; its stderr:\n${stderr}` : ''}`);
   }
-  opts.log(`started atoll serve (pid ${child.pid}) on tcp ${tcpPort}, http ${httpPort}, data ${dataDir}, ATOLL_SCRYPT_N=${BENCH_SCRYPT_N}${opts.cpu ? `, cpu ${opts.cpu}` : ''}`);
-  return { pid: child.pid!, tcpPort, httpPort, dataDir, stop };
+  return { pid: child.pid!, stop };
 }

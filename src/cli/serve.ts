@@ -113,6 +113,10 @@ function handleStrayErrors(logger: Logger): void {
     }
     logger.error({ err: reason }, 'unhandled promise rejection (a bug; the server keeps running)');
   });
+  // Process warnings (the store's "write-back waits", a failed fire-and-forget request) go to the
+  // JSON log like everything else, instead of Node's plain-text lines on stderr.
+  process.removeAllListeners('warning');
+  process.on('warning', (warning) => logger.warn({ warning: warning.name }, warning.message));
   process.on('uncaughtException', (err, origin) => {
     logger.fatal({ err, origin }, 'uncaught exception (a bug): exiting; restart the server (nothing acknowledged is lost)');
     process.exit(ExitCode.server);

@@ -2,7 +2,7 @@
 // with a fatal CONNECTION_LIMIT that tells the client when to try again.
 import { ErrorCode, encodeFrames } from '../protocol/framing.js';
 import type { PreLoginSlot } from './pre-login-limits.js';
-import type { GatewayContext } from './session.js';
+import type { GatewayContext } from './context.js';
 
 /** How long a refused client should wait at least: slots free up as others log in or time out. */
 const RETRY_AFTER_MS = 1000;

@@ -10,7 +10,8 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import { ErrorCode } from '../protocol/framing.js';
 import { admitConnection, REFUSED_LINGER_MS, type Refusal } from './admission.js';
 import type { PreLoginSlot } from './pre-login-limits.js';
-import { Session, type GatewayContext } from './session.js';
+import type { GatewayContext } from './context.js';
+import { Session } from './session.js';
 import type { Transport } from './transport.js';
 
 export const WS_PATH = '/v1/ws';

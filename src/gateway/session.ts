@@ -1,168 +1,67 @@
 // One Session per connection: the protocol state machine (hello -> auth -> live -> closed) for one
-// client. Inbound frames are handled in arrival order; outbound frames are batched per tick.
-// It dies with its socket and releases everything it registered with the services.
-import { createHash, timingSafeEqual } from 'node:crypto';
-import type { Logger } from 'pino';
-import type { ServerConfig } from '../config.js';
-import { OwnerBusyError, type Router } from '../cluster/router.js';
-import {
-  ErrorCode, FrameSplitter, FramingError, PROTOCOL_VERSION, decodeFrame, encodeFrames, wire,
-  type DecodedFrame, type Frame,
-} from '../protocol/framing.js';
-import { hashPassword, newSalt, newToken, parseToken, tokenHash, verifyPassword } from '../services/accounts/credentials.js';
-import type { Services } from '../services/index.js';
-import { deliveryCost, type SessionAddress, type SessionEvent } from '../services/sessions/api.js';
-import type { atoll } from '../protocol/generated/atoll.js';
-import { AuthGateAddressBusyError, AuthGateBusyError, type AuthGate } from './auth-gate.js';
-import type { IdleSweeper, IdleTracked } from './idle-sweeper.js';
-import type { OutboxFlusher } from './outbox-flusher.js';
-import { TokenBucket } from './token-bucket.js';
-import type { Transport } from './transport.js';
+// client and the wiring of its parts: reading (frame-reader), pings (ping-pacer), the account
+// workflow, sends (send-path), a live device's other requests (live-requests) and output (outbox).
+// Inbound frames are handled in arrival order. It dies with its socket and releases everything it
+// registered with the services.
+import { ErrorCode, FramingError, wire, type DecodedFrame, type Frame } from '../protocol/framing.js';
+import type { SessionAddress, SessionEvent } from '../services/sessions/api.js';
+import { AccountWorkflow, type AccountPeer, type Authenticated } from './account-workflow.js';
+import type { GatewayContext } from './context.js';
 import { frameOfEvent } from './event-frames.js';
-import type { EventReceiver, SessionDirectory } from './session-directory.js';
-import { validDevice, validMessageId, validNewUser, validPassword, validUser } from './validate.js';
-import type { GatewayMetrics } from './metrics.js';
-import type { IntakeBudget, IntakeWaiter } from './intake-budget.js';
-import { retryAfterMs, type LoginLimits, type RateLimitReason, type RateLimited } from './login-limits.js';
-import { addressKey, type PreLoginLimits, type PreLoginSlot } from './pre-login-limits.js';
-import type { RefusalLog } from './refusal-log.js';
-import { StorageUnavailableError } from '../store/log/errors.js';
-import type { StorageHealth } from '../store/storage-health.js';
-
-export interface GatewayContext {
-  config: ServerConfig;
-  router: Router<Services>;
-  logger: Logger;
-  auth: AuthGate;
-  flusher: OutboxFlusher;
-  sweeper: IdleSweeper;
-  metrics: GatewayMetrics;
-  sessions: Set<Session>;
-  /** Addresses of the logged-in sessions, for the events the router hands to them. */
-  directory: SessionDirectory;
-  serverName: string;
-  intake: IntakeBudget;
-  preLogin: PreLoginLimits;
-  loginLimits: LoginLimits;
-  refusalLog: RefusalLog;
-  storage: StorageHealth;
-}
+import { FrameReader, type ReaderHost } from './frame-reader.js';
+import { answerHello, bindDevice, loginOk, startDeliveries } from './handshake.js';
+import type { IdleTracked } from './idle-sweeper.js';
+import type { IntakeWaiter } from './intake-budget.js';
+import { LiveRequests, type LiveReplies } from './live-requests.js';
+import { Outbox, type OutboxHost } from './outbox.js';
+import { PingPacer, type PingHost } from './ping-pacer.js';
+import { addressKey, type PreLoginSlot } from './pre-login-limits.js';
+import { refusalOf } from './request-error.js';
+import { SendPath, type SendHost } from './send-path.js';
+import type { EventReceiver } from './session-directory.js';
+import { CLOSED_TRANSPORT, type Transport } from './transport.js';
 
 type State = 'hello' | 'auth' | 'live' | 'closed';
 
-/** A request failed in a way the client should hear about. */
-class RequestError extends Error {
-  constructor(readonly code: ErrorCode, message: string, readonly retryAfterMs = 0) {
-    super(message);
-  }
-}
-
-const MAX_IDS_PER_REQUEST = 1000;
 /** Requests of one connection awaiting their reply before it stops reading (its bounded mailbox). */
 const MAX_INFLIGHT = 1024;
-/** When a Send refused for a full inbox may be tried again: the inbox drains only as the recipient reads. */
-const QUOTA_RETRY_MS = 60_000;
-/** Typing indicators one connection may send per second; more are dropped. */
-const TYPING_PER_SEC = 20;
-/** Why a connection is not being read (bits of Session.holds); the frames not yet split wait. */
+/** Why a connection is not being read (bits of the reader's holds); the frames not yet split wait. */
 const HOLD_INTAKE = 1;
 const HOLD_OUTPUT = 2;
 const HOLD_PING = 4;
-/** Unsent output that stops reading before login: a few frames' worth of replies. */
-const PRE_LOGIN_OUTPUT_FRAMES = 4;
-/** When a login refused because its address has maxQueuedAuthPerAddress waiting may try again: a few hashing slots. */
-const AUTH_QUEUE_RETRY_MS = 1000;
-const RATE_LIMIT_MESSAGES: Record<RateLimitReason, (c: ServerConfig) => string> = {
-  login_address: (c) => `too many logins from your address (${c.loginBurstPerAddress} at once, then ${c.loginRatePerAddress}/s: loginBurstPerAddress, loginRatePerAddress); retry after retry_after_ms`,
-  login_user: (c) => `too many failed logins for this account (${c.failedLoginBurstPerUser}, then one per ${Math.round(1 / c.failedLoginRatePerUser)} s: failedLoginBurstPerUser, failedLoginRatePerUser); retry after retry_after_ms`,
-  register_address: (c) => `too many registrations from your address (${c.registerBurstPerAddress}, then one per ${Math.round(1 / c.registerRatePerAddress)} s: registerBurstPerAddress, registerRatePerAddress); retry after retry_after_ms`,
-  auth_queue_address: (c) => `${c.maxQueuedAuthPerAddress} logins from your address are already waiting (maxQueuedAuthPerAddress); retry after retry_after_ms`,
-};
-/** When a send or login refused for full storage may be tried again (jittered, so retries spread). */
-const storageRetryMs = (): number => 1000 + Math.floor(Math.random() * 1000);
-const DECOY_SALT = newSalt();
-const DECOY_HASH = new Uint8Array(32);
-
-/** Compares secrets in time independent of where they differ. */
-function sameSecret(given: string, expected: string): boolean {
-  if (expected === '') return false;
-  const a = createHash('sha256').update(given).digest();
-  const b = createHash('sha256').update(expected).digest();
-  return timingSafeEqual(a, b);
-}
 let nextSessionId = 1;
 
-interface PendingSend { ref: number; id: string; to: string; body: Uint8Array; order: number }
-
-/** What a pending Send is counted as against the intake budget: its body and its bookkeeping. */
-function intakeCost(p: PendingSend): number {
-  return p.body.length + 128;
-}
-
-const CLOSED_TRANSPORT: Transport = {
-  write: () => undefined, bufferedBytes: () => 0, whenDrained: () => undefined, pause: () => undefined,
-  resume: () => undefined, end: () => undefined, destroy: () => undefined, remote: 'closed',
-};
-const CLOSED_SPLITTER = new FrameSplitter(0);
-
-export class Session implements IdleTracked, IntakeWaiter, EventReceiver {
+export class Session implements IdleTracked, IntakeWaiter, EventReceiver, ReaderHost, PingHost, AccountPeer, SendHost, OutboxHost, LiveReplies {
   /** A label for logs; the address (from login on) is what services know the session by. */
   readonly id = nextSessionId++;
   private address: SessionAddress | null = null;
-  /** Delivery credit the inbox holds for this connection (granted minus delivered bytes; see grantCredit). */
-  private credit = 0;
-  /** The inbox said the credit is spent while items wait: grant more as soon as the connection drains. */
-  private creditStarved = false;
   lastActivity = Date.now();
   wheelSecond = 0;
   wheelIndex = 0;
   private state: State = 'hello';
-  private outbox: Frame[] = [];
-  private splitter: FrameSplitter;
-  private user = '';
-  private device = '';
+  user = '';
+  device = '';
   private authBusy = false;
-  private loginFailures = 0;
-  private readonly sendTokens: TokenBucket;
-  /** Sends received so far; orders the refusals below. */
-  private sendOrder = 0;
-  /**
-   * The earliest send of this connection refused with STORAGE_UNAVAILABLE and not offered again
-   * yet; while set, every other send is refused the same way (see refusedForStorage).
-   */
-  private storageBarrier: { id: string; order: number } | null = null;
-  /** Sends waiting for a rate token, in arrival order; null when none wait. */
-  private sendQueue: PendingSend[] | null = null;
-  private sendTimer: NodeJS.Timeout | null = null;
-  /** Whether the socket is currently paused (see updateReading). */
-  private readingPaused = false;
-  private subscriptions: Set<string> | null = null;
-  /** Estimated bytes of the frames in `outbox`, so congestion is seen before they are encoded. */
-  private outboxBytes = 0;
-  /** Set while a starved inbox waits for the buffer to drain. */
-  private stallTimer: NodeJS.Timeout | null = null;
   /** Requests received and not yet answered; past MAX_INFLIGHT the socket is paused. */
   private inflight = 0;
-  /** Reasons to stop reading (HOLD_* bits); while any is set, bytes already read wait in `held`. */
-  private holds = 0;
-  /** Bytes read but not split yet, in order, kept while `holds` is set (views of received chunks). */
-  private held: Uint8Array[] | null = null;
-  /** Set while a whenDrained callback for the output hold is registered. */
-  private awaitingDrain = false;
-  private readonly pingTokens: TokenBucket;
-  /** The Ping that found no token: answered when one comes, before anything after it is read. */
-  private pendingPing: { ref: number; nonce: number } | null = null;
-  private pingTimer: NodeJS.Timeout | null = null;
-  private typingWindowStart = 0;
-  private typingInWindow = 0;
+  private readonly reader: FrameReader;
+  private readonly pings: PingPacer;
+  private readonly accounts: AccountWorkflow;
+  private readonly sends: SendPath;
+  /** The requests of the logged-in device; made at login. */
+  private liveRequests: LiveRequests | null = null;
+  private readonly outbox: Outbox;
 
   /** `slot` is this connection's place in the pre-login caps, given back at login or close. */
   constructor(private transport: Transport, private readonly ctx: GatewayContext, private slot: PreLoginSlot | null = null) {
-    // Small frames until login: a client that has proven nothing may not make the server buffer much.
-    this.splitter = new FrameSplitter(ctx.config.maxPreLoginFrameBytes);
     const now = Date.now();
-    this.sendTokens = new TokenBucket(ctx.config.sendBurst, ctx.config.sendRatePerSec, now);
-    this.pingTokens = new TokenBucket(ctx.config.pingBurst, ctx.config.pingRatePerSec, now);
+    // The session is the host of each part (methods on its prototype): per-connection host objects
+    // and closures cost about 3 KB of heap per idle session.
+    this.reader = new FrameReader(transport, ctx, this);
+    this.pings = new PingPacer(ctx, this, now);
+    this.accounts = new AccountWorkflow(ctx, this);
+    this.sends = new SendPath(ctx, this, now);
+    this.outbox = new Outbox(transport, ctx, this);
     ctx.sessions.add(this);
     ctx.sweeper.track(this);
     ctx.metrics.connections.inc();
@@ -174,6 +73,49 @@ export class Session implements IdleTracked, IntakeWaiter, EventReceiver {
 
   get loggedIn(): boolean {
     return this.state === 'live';
+  }
+
+  // ---- what the parts ask of their connection ----
+
+  get live(): boolean {
+    return this.state === 'live';
+  }
+
+  get busy(): boolean {
+    return this.inflight >= MAX_INFLIGHT || this.sends.waiting;
+  }
+
+  get outputHeld(): boolean {
+    return this.reader.holding(HOLD_OUTPUT);
+  }
+
+  remote(): string {
+    return this.transport.remote;
+  }
+
+  holdForPing(): void {
+    this.reader.hold(HOLD_PING);
+  }
+
+  pingAnswered(): void {
+    this.reader.unhold(HOLD_PING);
+  }
+
+  holdForOutput(): void {
+    this.reader.hold(HOLD_OUTPUT);
+  }
+
+  outputDrained(): void {
+    this.reader.unhold(HOLD_OUTPUT);
+  }
+
+  readingChanged(): void {
+    this.reader.update();
+  }
+
+  grantCredit(bytes: number): void {
+    const { user, device } = this;
+    this.ctx.router.tell('inbox', user, { type: 'credit', user, device, sessionId: this.address!.id, bytes });
   }
 
   /** Before login the clock is the login timeout, from connecting; after it, the idle timeout. */
@@ -189,25 +131,14 @@ export class Session implements IdleTracked, IntakeWaiter, EventReceiver {
     // Only a logged-in connection earns more time: others must log in within the idle timeout
     // of connecting, however much they ping (an idle pre-login socket is a cheap attack).
     if (this.state === 'live') this.lastActivity = Date.now();
-    // Bytes that come in after the socket was paused (a WebSocket may still hand over what it had
-    // buffered) wait behind the rest.
-    if (this.holds !== 0) {
-      (this.held ??= []).push(chunk);
-      return;
-    }
-    this.split(chunk);
+    this.reader.push(chunk);
   }
 
-  private split(chunk: Uint8Array): void {
-    try {
-      const rest = this.splitter.push(chunk, this.onFrameBytes);
-      if (rest !== null && this.state !== 'closed') (this.held ??= []).push(rest);
-    } catch (err) {
-      if (!(err instanceof FramingError)) return this.crashed(err);
-      if (err.code !== 'FRAME_TOO_LARGE') return this.fail(ErrorCode.BAD_FRAME, err.message);
-      if (this.state === 'live') return this.fail(ErrorCode.FRAME_TOO_LARGE, err.message);
-      this.preLoginTooLarge(err.message);
-    }
+  readFailed(err: unknown): void {
+    if (!(err instanceof FramingError)) return this.crashed(err);
+    if (err.code !== 'FRAME_TOO_LARGE') return this.fail(ErrorCode.BAD_FRAME, err.message);
+    if (this.state === 'live') return this.fail(ErrorCode.FRAME_TOO_LARGE, err.message);
+    this.preLoginTooLarge(err.message);
   }
 
   /** A frame or WebSocket message over maxPreLoginFrameBytes before login. */
@@ -216,52 +147,17 @@ export class Session implements IdleTracked, IntakeWaiter, EventReceiver {
     this.fail(ErrorCode.FRAME_TOO_LARGE, `${detail} (before login, frames and WebSocket messages are limited to ${this.ctx.config.maxPreLoginFrameBytes} bytes)`);
   }
 
-  /**
-   * One frame; false stops the splitter (a hold began), so the rest of the chunk waits unsplit:
-   * a paused connection adds at most one request past its limit, not a whole chunk of them.
-   */
-  private onFrameBytes = (bytes: Uint8Array): boolean => {
-    if (this.state === 'closed') return false;
-    this.ctx.metrics.counts.framesIn++;
-    this.onFrame(decodeFrame(bytes));
-    return this.holds === 0 && this.alive;
-  };
-
-  private hold(reason: number): void {
-    this.holds |= reason;
-    this.updateReading();
-  }
-
-  /** Ends one reason to hold; when none is left, what was read meanwhile is handled, in order. */
-  private unhold(reason: number): void {
-    if ((this.holds & reason) === 0) return;
-    this.holds &= ~reason;
-    if (this.holds !== 0 || this.state === 'closed') return;
-    const held = this.held ?? [];
-    this.held = null;
-    for (let i = 0; i < held.length; i++) {
-      if (!this.alive) return;
-      if (this.holds !== 0) {
-        // Held again by one of them: the rest keeps waiting, in order.
-        (this.held ??= []).push(...held.slice(i));
-        return;
-      }
-      this.split(held[i]);
-    }
-    this.updateReading();
-  }
-
-  private onFrame(frame: DecodedFrame): void {
+  onFrame(frame: DecodedFrame): void {
     const ref = frame.ref;
-    if (frame.body === 'ping') return this.ping(ref, Number(frame.ping.nonce ?? 0));
+    if (frame.body === 'ping') return this.pings.ping(ref, Number(frame.ping.nonce ?? 0));
     if (this.state === 'hello') {
       this.onHello(frame);
       return;
     }
     switch (frame.body) {
-      case 'register': return this.guardAuth(ref, () => this.register(ref, frame.register));
-      case 'login': return this.guardAuth(ref, () => this.login(ref, frame.login));
-      case 'resume': return this.guardAuth(ref, () => this.resume(ref, frame.resume));
+      case 'register': return this.guardAuth(ref, () => this.accounts.register(frame.register));
+      case 'login': return this.guardAuth(ref, async () => this.goLive(ref, await this.accounts.login(frame.login)));
+      case 'resume': return this.guardAuth(ref, async () => this.goLive(ref, await this.accounts.resume(frame.resume)));
       case 'hello': return this.error(ref, ErrorCode.UNKNOWN_FRAME, 'Hello was already received on this connection');
       case 'pong': return;
       case 'send': case 'ack': case 'markRead': case 'typing': case 'subscribe': case 'unsubscribe':
@@ -276,67 +172,28 @@ export class Session implements IdleTracked, IntakeWaiter, EventReceiver {
   }
 
   private onHello(frame: DecodedFrame): void {
-    if (frame.body !== 'hello') {
-      this.fail(ErrorCode.HELLO_REQUIRED, 'the first frame must be Hello', frame.ref);
+    const answer = answerHello(this.ctx, frame);
+    if (!('welcome' in answer)) {
+      this.fail(answer.code, answer.message, frame.ref);
       return;
     }
-    if (frame.hello.protocolVersion !== PROTOCOL_VERSION) {
-      this.fail(ErrorCode.UNSUPPORTED_VERSION, `protocol version ${frame.hello.protocolVersion} is not supported; this server speaks ${PROTOCOL_VERSION}`, frame.ref);
-      return;
-    }
-    const c = this.ctx.config;
     this.state = 'auth';
-    this.reply(frame.ref, {
-      welcome: {
-        protocolVersion: PROTOCOL_VERSION, server: this.ctx.serverName, maxFrameBytes: c.maxFrameBytes,
-        maxBodyBytes: c.maxBodyBytes, heartbeatMs: c.heartbeatMs, idleTimeoutMs: c.idleTimeoutMs,
-        registrationOpen: c.openRegistration, sendRatePerSec: c.sendRatePerSec, sendBurst: c.sendBurst,
-      },
-    });
+    this.reply(frame.ref, answer.welcome);
   }
 
   private onLiveFrame(frame: DecodedFrame): void {
     const ref = frame.ref;
+    const live = this.liveRequests!;
     switch (frame.body) {
-      case 'send': return this.send(ref, frame.send);
-      case 'ack': return this.ack(frame.ack.seq ?? 0);
-      case 'markRead': return this.request(ref, () => this.markRead(frame.markRead));
-      case 'typing': return this.typing(ref, frame.typing);
-      case 'subscribe': return this.request(ref, () => this.subscribe(ref, frame.subscribe.users ?? []));
-      case 'unsubscribe': return this.request(ref, () => this.unsubscribe(frame.unsubscribe.users ?? []));
-      case 'setPrivacy': return this.request(ref, () => this.ctx.router.call('presence', this.user, { type: 'setPrivacy', user: this.user, hideLastSeen: !!frame.setPrivacy.hideLastSeen }));
+      case 'send': return this.sends.send(ref, frame.send);
+      case 'ack': return live.ack(frame.ack.seq ?? 0);
+      case 'markRead': return this.request(ref, () => live.markRead(frame.markRead));
+      case 'typing': return live.typing(ref, frame.typing);
+      case 'subscribe': return this.request(ref, () => live.subscribe(ref, frame.subscribe.users ?? []));
+      case 'unsubscribe': return this.request(ref, () => live.unsubscribe(frame.unsubscribe.users ?? []));
+      case 'setPrivacy': return this.request(ref, () => live.setPrivacy(frame.setPrivacy));
       case 'logout': return this.request(ref, () => this.logout(ref, !!frame.logout.forgetDevice));
     }
-  }
-
-  /**
-   * Pings are answered in every state, so they are rate-limited in every state: past the burst
-   * the connection is not read until a token is due (a flooder is slowed by TCP, and costs
-   * nothing while it waits).
-   */
-  private ping(ref: number, nonce: number): void {
-    if (this.takePingToken()) {
-      this.reply(ref, { pong: { nonce } });
-      return;
-    }
-    this.pendingPing = { ref, nonce };
-    this.ctx.metrics.counts.pingPauses++;
-    this.hold(HOLD_PING);
-    this.pingTimer = setTimeout(this.pingDue, this.pingTokens.msUntilToken());
-  }
-
-  private pingDue = (): void => {
-    this.pingTimer = null;
-    const pending = this.pendingPing;
-    this.pendingPing = null;
-    if (pending === null || this.state === 'closed') return;
-    this.takePingToken();
-    this.reply(pending.ref, { pong: { nonce: pending.nonce } });
-    this.unhold(HOLD_PING);
-  };
-
-  private takePingToken(): boolean {
-    return this.pingTokens.take();
   }
 
   // ---- accounts ----
@@ -349,147 +206,8 @@ export class Session implements IdleTracked, IntakeWaiter, EventReceiver {
     this.request(ref, work, () => { this.authBusy = false; });
   }
 
-  private async register(_ref: number, req: atoll.v1.Register.$Shape): Promise<unknown> {
-    const { openRegistration, inviteCode, scrypt } = this.ctx.config;
-    if (!openRegistration && !sameSecret(req.inviteCode ?? '', inviteCode)) {
-      throw new RequestError(ErrorCode.REGISTRATION_CLOSED, 'open registration is off on this server: ask its operator for an invite code');
-    }
-    if (!validNewUser(req.user)) throw new RequestError(ErrorCode.INVALID_ARGUMENT, 'user must be 1-32 characters of a-z 0-9 . _ -, starting and ending with a letter or digit');
-    if (!validPassword(req.password)) throw new RequestError(ErrorCode.INVALID_ARGUMENT, 'password must be at least 8 characters and at most 1024 bytes');
-    const user = req.user;
-    const password = req.password;
-    // A taken name is refused before any hashing, so looping Register on it costs one lookup;
-    // it is not a failed login (someone choosing a name is not guessing a password).
-    if (await this.ctx.router.call('accounts', user, { type: 'credentials', user }) !== null) {
-      throw new RequestError(ErrorCode.USER_EXISTS, `the name ${user} is taken`);
-    }
-    // Storage first: a full disk must not use up the address's registrations.
-    this.requireStorage();
-    const limited = this.ctx.loginLimits.register(this.addressKey());
-    if (limited !== null) this.rateLimited(limited, user);
-    const salt = newSalt();
-    const passwordHash = await this.admit(() => hashPassword(password, salt, scrypt));
-    // The inbox first: if we crash between the two, a retry of Register completes the account.
-    await this.ctx.router.call('inbox', user, { type: 'ensureUser', user });
-    const created = await this.ctx.router.call('accounts', user, { type: 'create', user, passwordHash, salt, scrypt });
-    if (!created.ok) throw new RequestError(ErrorCode.USER_EXISTS, `the name ${user} is taken`);
-    this.ctx.logger.info({ user }, 'user registered');
-    return null;
-  }
-
-  private async login(ref: number, req: atoll.v1.Login.$Shape): Promise<unknown> {
-    const device = req.device || 'default';
-    if (!validUser(req.user) || typeof req.password !== 'string' || !validDevice(device)) {
-      throw new RequestError(ErrorCode.INVALID_ARGUMENT, 'Login needs user (1-32 of a-z 0-9 . _ -), password, and device (1-64 of A-Z a-z 0-9 . _ -)');
-    }
-    const user = req.user;
-    const password = req.password;
-    const limits = this.ctx.loginLimits;
-    // Before the lookup, and for unknown names too: a refusal must not tell whether the user exists.
-    const limited = limits.login(this.addressKey(), user);
-    if (limited !== null) this.rateLimited(limited, user);
-    let matches: boolean;
-    let creds: Awaited<ReturnType<Session['credentials']>>;
-    try {
-      creds = await this.credentials(user);
-      // An unknown user costs the same hashing as a wrong password: timing must not tell which.
-      const against = creds ?? { salt: DECOY_SALT, passwordHash: DECOY_HASH, scrypt: null };
-      matches = await this.admit(() => verifyPassword(password, against.salt, against.passwordHash, against.scrypt ?? this.ctx.config.scrypt));
-    } catch (err) {
-      // Not hashed (busy, refused, failed): no guess was made at this account.
-      limits.loginSucceeded(user);
-      throw err;
-    }
-    if (!matches || creds === null) {
-      this.ctx.logger.warn({ user, device, remote: this.transport.remote }, 'login failed: unknown user or wrong password');
-      return this.loginFailed('password');
-    }
-    limits.loginSucceeded(user);
-    this.requireStorage();
-    await this.claimDevice(user, device);
-    const { token, hash } = newToken(user, device);
-    const expiresAt = Date.now() + this.ctx.config.resumeTokenTtlMs;
-    await this.ctx.router.call('accounts', user, { type: 'issueToken', user, device, tokenHash: hash, expiresAt });
-    await this.goLive(ref, user, device, token, expiresAt);
-    return undefined;
-  }
-
-  private credentials(user: string) {
-    return this.ctx.router.call('accounts', user, { type: 'credentials', user });
-  }
-
-  /** A new device is registered before its token exists, so the device cap can refuse it first. */
-  private async claimDevice(user: string, device: string): Promise<void> {
-    const claimed = await this.ctx.router.call('inbox', user, { type: 'claimDevice', user, device });
-    if (claimed.ok) return;
-    throw new RequestError(ErrorCode.TOO_MANY_DEVICES, `${user} has ${claimed.devices} devices, the most this server allows (maxDevicesPerUser); `
-      + 'to free a slot, log in on a device you no longer use and send Logout with forget_device, then log in here again');
-  }
-
-  private async resume(ref: number, req: atoll.v1.Resume.$Shape): Promise<unknown> {
-    const parsed = parseToken(req.token ?? '');
-    if (!parsed || !validUser(parsed.user) || !validDevice(parsed.device)) {
-      throw new RequestError(ErrorCode.INVALID_TOKEN, 'the resume token is malformed; log in with the password');
-    }
-    const { user, device, secret } = parsed;
-    const address = this.addressKey();
-    const limited = this.ctx.loginLimits.resume(address);
-    if (limited !== null) this.rateLimited(limited, user);
-    const hash = tokenHash(secret);
-    const now = Date.now();
-    const expiresAt = now + this.ctx.config.resumeTokenTtlMs;
-    this.requireStorage();
-    const renewed = await this.ctx.router.call('accounts', user, { type: 'renewToken', user, device, tokenHash: hash, now, expiresAt });
-    if (!renewed.ok) {
-      this.ctx.logger.warn({ user, device, remote: this.transport.remote }, 'resume failed: unknown, revoked or expired token');
-      this.ctx.loginLimits.resumeFailed(address);
-      return this.loginFailed('token', ErrorCode.INVALID_TOKEN, 'the resume token is unknown, revoked or expired; log in with the password');
-    }
-    await this.goLive(ref, user, device, req.token ?? '', expiresAt);
-    return undefined;
-  }
-
-  /** Register, Login and Resume write (account, device, token): on full storage, refused before any of it. */
-  private requireStorage(): void {
-    const refusal = this.ctx.storage.refusal();
-    if (refusal) throw refusal;
-  }
-
-  private loginFailed(kind: 'password' | 'token', code = ErrorCode.AUTH_FAILED, message = 'unknown user or wrong password'): never {
-    this.ctx.metrics.loginFailures.inc({ kind });
-    this.countAttempt();
-    throw new RequestError(code, message);
-  }
-
-  /** A failure or a refusal: past maxLoginAttempts on one connection it is closed. */
-  private countAttempt(): void {
-    this.loginFailures++;
-    if (this.loginFailures >= this.ctx.config.maxLoginAttempts) {
-      throw new RequestError(ErrorCode.TOO_MANY_ATTEMPTS, `${this.loginFailures} failed or refused logins on this connection`);
-    }
-  }
-
-  /** Refuses a Login, Resume or Register with RATE_LIMITED (not fatal); it counts as a failed attempt. */
-  private rateLimited(limited: RateLimited, user: string): never {
-    const address = this.addressKey();
-    this.ctx.metrics.rateLimited.inc({ reason: limited.reason });
-    this.ctx.refusalLog.refused(address, { reason: limited.reason, user, remote: this.transport.remote });
-    this.countAttempt();
-    throw new RequestError(ErrorCode.RATE_LIMITED, RATE_LIMIT_MESSAGES[limited.reason](this.ctx.config), retryAfterMs(limited.waitMs));
-  }
-
-  private async admit<T>(work: () => Promise<T>): Promise<T> {
-    try {
-      return await this.ctx.auth.run(this.addressKey(), work);
-    } catch (err) {
-      if (err instanceof AuthGateBusyError) throw new RequestError(ErrorCode.SERVER_BUSY, 'too many logins at once; retry later', 1000 + Math.floor(Math.random() * 2000));
-      if (err instanceof AuthGateAddressBusyError) this.rateLimited({ reason: 'auth_queue_address', waitMs: AUTH_QUEUE_RETRY_MS }, '');
-      throw err;
-    }
-  }
-
   /** What counts as this connection's source for the per-address limits (IPv4 address, IPv6 /64). */
-  private addressKey(): string {
+  addressKey(): string {
     if (this.slot !== null) return this.slot.key;
     const remote = this.transport.remote;
     const colon = remote.lastIndexOf(':');
@@ -497,18 +215,20 @@ export class Session implements IdleTracked, IntakeWaiter, EventReceiver {
   }
 
   /** Binds the device to this connection, answers LoginOk, then lets queued items flow. */
-  private async goLive(ref: number, user: string, device: string, token: string, expiresAt: number): Promise<void> {
+  private async goLive(ref: number, auth: Authenticated): Promise<void> {
     // Known by address before the inbox binds it: a 'replaced' may come the moment it does.
+    // A login refused after this (the inbox busy) may be tried again on the same connection:
+    // the entry of the earlier attempt goes, or it would hold this session after it closed.
+    if (this.address) this.ctx.directory.remove(this.address.id);
     const address = (this.address = this.ctx.directory.add(this));
-    const { ackedSeq } = await this.ctx.router.call('inbox', user, { type: 'attach', user, device, session: address });
-    if (this.state === 'closed') {
-      this.ctx.router.tell('inbox', user, { type: 'detach', user, device, sessionId: address.id });
-      return;
-    }
+    const ackedSeq = await bindDevice(this.ctx, auth, address, () => this.state !== 'closed');
+    if (ackedSeq === null) return;
+    const { user, device } = auth;
     this.user = user;
     this.device = device;
+    this.liveRequests = new LiveRequests(this.ctx, { user, device, address }, this);
     this.state = 'live';
-    this.splitter.maxFrameBytes = this.ctx.config.maxFrameBytes;
+    this.reader.maxFrameBytes = this.ctx.config.maxFrameBytes;
     this.slot?.release();
     this.slot = null;
     // From here the idle timeout runs instead of the login timeout.
@@ -516,215 +236,32 @@ export class Session implements IdleTracked, IntakeWaiter, EventReceiver {
     this.ctx.sweeper.untrack(this);
     this.ctx.sweeper.track(this);
     this.ctx.metrics.sessionsLive.inc();
-    this.reply(ref, { loginOk: { user, device, resumeToken: token, tokenExpiresAt: expiresAt, ackedSeq, serverTime: Date.now() } });
-    this.credit = this.creditTarget();
-    this.ctx.router.tell('inbox', user, { type: 'start', user, device, sessionId: address.id, credit: this.credit });
+    this.reply(ref, loginOk(auth, ackedSeq));
+    startDeliveries(this.ctx, auth, address, this.outbox.startCredit());
   }
 
   private async logout(ref: number, forgetDevice: boolean): Promise<unknown> {
-    const { user, device } = this;
-    await this.ctx.router.call('accounts', user, { type: 'revokeToken', user, device });
-    if (forgetDevice) await this.ctx.router.call('inbox', user, { type: 'forgetDevice', user, device });
+    await this.accounts.logout(this.user, this.device, forgetDevice);
     this.reply(ref, { ok: {} });
-    this.flush();
+    this.outbox.flush();
     this.close();
     return undefined;
   }
 
-  // ---- messaging ----
+  // ---- flow control ----
 
-  private send(ref: number, req: atoll.v1.Send.$Shape): void {
-    const { id, to } = req;
-    const body = req.body ?? new Uint8Array(0);
-    if (!validMessageId(id)) return this.error(ref, ErrorCode.INVALID_ARGUMENT, 'Send.id must be 1-64 characters without control characters');
-    if (!validUser(to)) return this.error(ref, ErrorCode.INVALID_ARGUMENT, 'Send.to must be a user name (1-32 of a-z 0-9 . _ -)');
-    if (body.length > this.ctx.config.maxBodyBytes) {
-      return this.error(ref, ErrorCode.MESSAGE_TOO_LARGE, `body of ${body.length} bytes exceeds the limit of ${this.ctx.config.maxBodyBytes}`);
-    }
-    // A decoded body is a view into the whole receive buffer: keep an exact copy, or one queued
-    // byte could pin a 64 KiB chunk.
-    const pending: PendingSend = { ref, id, to, body: new Uint8Array(body), order: ++this.sendOrder };
-    this.takeIntake(pending);
-    if (this.sendQueue !== null) return this.queueSend(pending);
-    if (!this.takeSendToken()) {
-      this.sendQueue = [];
-      this.queueSend(pending);
-      this.updateReading();
-      return;
-    }
-    this.dispatchSend(pending);
-  }
-
-  /**
-   * Over the rate, sends wait here in order and the socket stops being read (TCP backpressure
-   * slows the client). Refusing one send while a later one is accepted would break per-pair order.
-   */
-  private queueSend(pending: PendingSend): void {
-    const queue = this.sendQueue!;
-    if (queue.length >= this.ctx.config.sendBurst) {
-      this.ctx.intake.give(intakeCost(pending));
-      this.fail(ErrorCode.RATE_LIMITED, `kept sending past the rate limit of ${this.ctx.config.sendRatePerSec} messages/s`, pending.ref);
-      return;
-    }
-    queue.push(pending);
-    if (this.sendTimer === null) this.sendTimer = setTimeout(this.drainSends, this.msUntilToken());
-  }
-
-  private drainSends = (): void => {
-    this.sendTimer = null;
-    const queue = this.sendQueue;
-    if (queue === null || this.state === 'closed') return;
-    let next = 0;
-    while (next < queue.length && this.takeSendToken()) this.dispatchSend(queue[next++]);
-    queue.splice(0, next);
-    if (queue.length > 0) {
-      this.sendTimer = setTimeout(this.drainSends, this.msUntilToken());
-      return;
-    }
-    this.sendQueue = null;
-    this.updateReading();
-  };
-
-  private dispatchSend(pending: PendingSend): void {
-    const { ref, id, to, body } = pending;
-    if (this.refusedForStorage(pending)) return;
-    // The call is enqueued now, in frame order: that is what keeps per-pair order.
-    const storageEpoch = this.ctx.storage.epoch;
-    const stored = this.ctx.router.call('inbox', to, { type: 'store', to, from: this.user, fromDevice: this.device, id, body, now: Date.now(), storageEpoch });
-    this.started();
-    stored.finally(() => {
-      this.ctx.intake.give(intakeCost(pending));
-      this.settled();
-    }).then((res) => {
-      if (!res.ok && res.code === 'QUOTA_EXCEEDED') {
-        // Not fatal: this message is refused as a whole, like one to an unknown user (nothing stored).
-        const message = `the inbox of ${to} is full (${res.queuedBytes} bytes undelivered, the limit is ${this.ctx.config.maxQueuedBytesPerUser}): `
-          + `nothing was stored; send it again later, once ${to}'s devices have fetched their messages`;
-        return this.push({ ref, error: { code: ErrorCode.QUOTA_EXCEEDED, message, retryAfterMs: QUOTA_RETRY_MS } });
-      }
-      if (!res.ok && res.code === 'STORAGE_UNAVAILABLE') return this.refuseSend(pending);
-      if (!res.ok) return this.error(ref, ErrorCode.USER_NOT_FOUND, `no user named ${to}`);
-      this.ctx.metrics.counts.messagesAccepted++;
-      this.reply(ref, { sendAck: { id, sentAt: res.sentAt, duplicate: res.duplicate } });
-    }, (err) => {
-      // A refused send followed by accepted ones would break order: end the connection instead;
-      // the client resumes and resends everything unacked, in order.
-      if (err instanceof OwnerBusyError) this.fail(ErrorCode.SERVER_BUSY, 'the server is overloaded; reconnect with back-off and resend', ref, 1000);
-      else if (err instanceof StorageUnavailableError) this.refuseSend(pending);
-      else this.requestFailed(ref, err);
-    }).catch(this.crashed);
-  }
-
-  /**
-   * Full storage must not break per-sender order, and a refusal is not fatal (the connection and
-   * everything it holds stay). Once a send was refused, every later send of this connection is
-   * refused too, until the refused one is offered again with its id: a client that resends in
-   * order (the SDK waits for every send in flight to be answered, then resends from the oldest)
-   * can then never see a later message stored before an earlier one. Sends that arrived before
-   * the refusal was known are refused by the inbox itself (the storage epoch moved).
-   */
-  private refusedForStorage(pending: PendingSend): boolean {
-    const barrier = this.storageBarrier;
-    if (barrier !== null && pending.id !== barrier.id) {
-      this.refuseSend(pending);
-      return true;
-    }
-    if (barrier !== null) this.storageBarrier = null;
-    if (this.ctx.storage.available) return false;
-    this.refuseSend(pending);
-    return true;
-  }
-
-  private refuseSend(pending: PendingSend): void {
-    const barrier = this.storageBarrier;
-    if (barrier === null || pending.order < barrier.order) this.storageBarrier = { id: pending.id, order: pending.order };
-    this.ctx.metrics.counts.storageRefusals++;
-    this.push({
-      ref: pending.ref,
-      error: {
-        code: ErrorCode.STORAGE_UNAVAILABLE, retryAfterMs: storageRetryMs(),
-        message: 'the server\'s storage is full: nothing was stored; send it again (same id) after retry_after_ms, and send nothing newer before it',
-      },
-    });
-  }
-
-  /** Counts a received body against the process-wide intake budget; past it, this connection stops reading. */
-  private takeIntake(pending: PendingSend): void {
-    const intake = this.ctx.intake;
-    intake.take(intakeCost(pending));
-    if (!intake.exhausted || (this.holds & HOLD_INTAKE) !== 0) return;
-    intake.wait(this);
+  /** The process-wide intake budget is exhausted: this connection stops reading until it frees. */
+  intakeExhausted(): void {
+    if (this.reader.holding(HOLD_INTAKE)) return;
+    this.ctx.intake.wait(this);
     this.ctx.metrics.counts.intakePauses++;
-    this.hold(HOLD_INTAKE);
+    this.reader.hold(HOLD_INTAKE);
   }
 
   intakeFreed(): void {
     // A connection paused this long did nothing wrong: the idle clock restarts.
     this.lastActivity = Date.now();
-    this.unhold(HOLD_INTAKE);
-  }
-
-  private takeSendToken(): boolean {
-    return this.sendTokens.take();
-  }
-
-  private msUntilToken(): number {
-    return this.sendTokens.msUntilToken();
-  }
-
-  private ack(seq: number): void {
-    const { user, device } = this;
-    this.ctx.router.tell('inbox', user, { type: 'ack', user, device, sessionId: this.address!.id, seq: Number(seq) });
-  }
-
-  private async markRead(req: atoll.v1.MarkRead.$Shape): Promise<unknown> {
-    const ids = req.ids ?? [];
-    if (!validUser(req.from)) throw new RequestError(ErrorCode.INVALID_ARGUMENT, 'MarkRead.from must be a user name');
-    if (ids.length === 0 || ids.length > MAX_IDS_PER_REQUEST || !ids.every(validMessageId)) {
-      throw new RequestError(ErrorCode.INVALID_ARGUMENT, `MarkRead.ids must hold 1 to ${MAX_IDS_PER_REQUEST} message ids`);
-    }
-    return this.ctx.router.call('inbox', this.user, { type: 'markRead', user: this.user, from: req.from, ids, now: Date.now() });
-  }
-
-  private typing(ref: number, req: atoll.v1.Typing.$Shape): void {
-    if (!validUser(req.to)) return this.error(ref, ErrorCode.INVALID_ARGUMENT, 'Typing.to must be a user name');
-    if (req.to === this.user) return;
-    const now = Date.now();
-    if (now - this.typingWindowStart >= 1000) {
-      this.typingWindowStart = now;
-      this.typingInWindow = 0;
-    }
-    if (++this.typingInWindow > TYPING_PER_SEC) return; // droppable: shed silently
-    this.ctx.router.cast('inbox', req.to, { type: 'typing', to: req.to, from: this.user, active: !!req.active });
-  }
-
-  // ---- presence ----
-
-  private async subscribe(ref: number, users: string[]): Promise<undefined> {
-    const subs = (this.subscriptions ??= new Set());
-    if (users.length > MAX_IDS_PER_REQUEST || !users.every(validUser)) {
-      throw new RequestError(ErrorCode.INVALID_ARGUMENT, `Subscribe.users must hold up to ${MAX_IDS_PER_REQUEST} user names`);
-    }
-    const fresh = users.filter((u) => !subs.has(u));
-    if (subs.size + fresh.length > this.ctx.config.maxSubscriptions) {
-      throw new RequestError(ErrorCode.INVALID_ARGUMENT, `at most ${this.ctx.config.maxSubscriptions} presence subscriptions per connection`);
-    }
-    for (const u of fresh) subs.add(u);
-    // Each presence owner pushes the current state itself, in its own order with later changes.
-    await Promise.all(users.map((user) => this.ctx.router.call('presence', user, { type: 'subscribe', user, session: this.address! })));
-    this.reply(ref, { ok: {} });
-    return undefined;
-  }
-
-  private async unsubscribe(users: string[]): Promise<null> {
-    if (users.length > MAX_IDS_PER_REQUEST || !users.every(validUser)) {
-      throw new RequestError(ErrorCode.INVALID_ARGUMENT, `Unsubscribe.users must hold up to ${MAX_IDS_PER_REQUEST} user names`);
-    }
-    for (const user of users) {
-      if (!this.subscriptions?.delete(user)) continue;
-      this.ctx.router.tell('presence', user, { type: 'unsubscribe', user, sessionId: this.address!.id });
-    }
-    return null;
+    this.reader.unhold(HOLD_INTAKE);
   }
 
   // ---- replies ----
@@ -740,55 +277,38 @@ export class Session implements IdleTracked, IntakeWaiter, EventReceiver {
     }, (err) => this.requestFailed(ref, err)).finally(done).catch(this.crashed);
   }
 
-  private started(): void {
-    if (++this.inflight === MAX_INFLIGHT) this.updateReading();
+  started(): void {
+    if (++this.inflight === MAX_INFLIGHT) this.reader.update();
   }
 
-  private settled = (): void => {
-    if (this.inflight-- === MAX_INFLIGHT / 2) this.updateReading();
+  settled = (): void => {
+    if (this.inflight-- === MAX_INFLIGHT / 2) this.reader.update();
   };
 
-  /** The session's mailbox is bounded: it stops reading while too much waits, and reads again after. */
-  private updateReading(): void {
-    if (this.state === 'closed') return;
-    const pause = this.inflight >= MAX_INFLIGHT || this.sendQueue !== null || this.holds !== 0;
-    if (pause === this.readingPaused) return;
-    this.readingPaused = pause;
-    if (pause) this.transport.pause();
-    else this.transport.resume();
-  }
-
   /** A bug in this connection's handling must not take the process down: end this connection only. */
-  private crashed = (err: unknown): void => {
+  crashed = (err: unknown): void => {
     this.ctx.logger.error({ err, session: this.id }, 'session failed');
     this.fail(ErrorCode.INTERNAL, 'internal error; reconnect and resume');
   };
 
-  private requestFailed(ref: number, err: unknown): void {
-    if (err instanceof RequestError) {
-      const fatal = err.code === ErrorCode.TOO_MANY_ATTEMPTS;
-      if (fatal) return this.fail(err.code, err.message, ref);
-      this.push({ ref, error: { code: err.code, message: err.message, retryAfterMs: err.retryAfterMs } });
+  requestFailed(ref: number, err: unknown): void {
+    const refusal = refusalOf(err);
+    if (refusal === null) {
+      this.ctx.logger.error({ err, session: this.id }, 'request failed');
+      this.push({ ref, error: { code: ErrorCode.INTERNAL, message: 'internal error; the request may be retried' } });
       return;
     }
-    if (err instanceof OwnerBusyError) {
-      this.push({ ref, error: { code: ErrorCode.SERVER_BUSY, message: 'the server is overloaded; retry later', retryAfterMs: 500 + Math.floor(Math.random() * 1000) } });
-      return;
-    }
-    if (err instanceof StorageUnavailableError) {
-      this.push({ ref, error: { code: ErrorCode.STORAGE_UNAVAILABLE, message: 'the server\'s storage is full: nothing was changed; retry after retry_after_ms', retryAfterMs: storageRetryMs() } });
-      return;
-    }
-    this.ctx.logger.error({ err, session: this.id }, 'request failed');
-    this.push({ ref, error: { code: ErrorCode.INTERNAL, message: 'internal error; the request may be retried' } });
+    const { code, message, retryAfterMs, fatal } = refusal;
+    if (fatal) return this.fail(code, message, ref);
+    this.push({ ref, error: { code, message, retryAfterMs } });
   }
 
-  private reply(ref: number, frame: Frame): void {
+  reply(ref: number, frame: Frame): void {
     frame.ref = ref;
     this.push(frame);
   }
 
-  private error(ref: number, code: ErrorCode, message: string): void {
+  error(ref: number, code: ErrorCode, message: string): void {
     this.push({ ref, error: { code, message } });
   }
 
@@ -798,22 +318,18 @@ export class Session implements IdleTracked, IntakeWaiter, EventReceiver {
     if (this.state === 'closed') return;
     switch (event.type) {
       case 'deliver':
-        this.credit -= deliveryCost(event.item);
+        this.outbox.spend(event.item);
         this.push(frameOfEvent(event));
         return;
       case 'creditSpent':
-        // Deliveries arrive before the creditSpent sent after them, so credit still counted here
-        // is a grant on its way to the inbox, which resumes it: nothing to do.
-        if (this.credit > 0) return;
-        this.creditStarved = true;
-        this.grantCredit();
+        this.outbox.creditSpent();
         return;
       case 'presence':
-        if (event.initial || !this.congested()) this.push(frameOfEvent(event));
+        if (event.initial || !this.outbox.congested()) this.push(frameOfEvent(event));
         return;
       case 'typing':
         // Droppable: a backed-up connection skips it.
-        if (!this.congested()) this.push(frameOfEvent(event));
+        if (!this.outbox.congested()) this.push(frameOfEvent(event));
         return;
       case 'replaced':
         this.fail(ErrorCode.SESSION_REPLACED, 'this device logged in on another connection');
@@ -821,102 +337,20 @@ export class Session implements IdleTracked, IntakeWaiter, EventReceiver {
     }
   }
 
+  // ---- outbound and the end ----
+
   push(frame: Frame): boolean {
     if (this.state === 'closed') return false;
-    if (this.outbox.length === 0) this.ctx.flusher.mark(this);
     this.outbox.push(frame);
-    this.outboxBytes += 64 + (frame.deliver?.message?.body?.length ?? 0);
-    // Replies pile up when the client sends but does not read: stop reading it until they drain
-    // (flush waits for that), or one chunk of requests could queue megabytes of answers.
-    if ((this.holds & HOLD_OUTPUT) === 0 && this.outboxBytes + this.transport.bufferedBytes() > this.outputBound()) {
-      this.ctx.metrics.counts.outputPauses++;
-      this.hold(HOLD_OUTPUT);
-    }
     return true;
-  }
-
-  /** Unsent output past which the connection is not read: small before login, half the slow-consumer limit after. */
-  private outputBound(): number {
-    const c = this.ctx.config;
-    return this.state === 'live' ? c.maxOutboundBytes / 2 : PRE_LOGIN_OUTPUT_FRAMES * c.maxPreLoginFrameBytes;
-  }
-
-  private outputDrained = (): void => {
-    this.awaitingDrain = false;
-    this.unhold(HOLD_OUTPUT);
-  };
-
-  private congested(): boolean {
-    return this.transport.bufferedBytes() + this.outboxBytes > this.creditTarget();
-  }
-
-  /** Unsent delivery bytes the inbox may put in flight toward this connection: a quarter of the slow-consumer limit. */
-  private creditTarget(): number {
-    return this.ctx.config.maxOutboundBytes / 4;
-  }
-
-  /**
-   * Tops the inbox's credit up to what the connection can take: the target less what is unsent
-   * and what the inbox may still deliver. Small top-ups wait (one grant per half a target) unless
-   * the inbox is starved; a starved inbox facing a full buffer waits for it to drain, and a buffer
-   * that never drains closes the connection as a slow consumer.
-   */
-  private grantCredit(): void {
-    if (this.state !== 'live' || this.stallTimer) return;
-    const target = this.creditTarget();
-    const room = target - this.transport.bufferedBytes() - this.outboxBytes - this.credit;
-    if (room >= (this.creditStarved ? 1 : target / 2)) {
-      this.credit += room;
-      this.creditStarved = false;
-      const { user, device } = this;
-      this.ctx.router.tell('inbox', user, { type: 'credit', user, device, sessionId: this.address!.id, bytes: room });
-      return;
-    }
-    if (!this.creditStarved) return;
-    this.stallTimer = setTimeout(() => {
-      this.ctx.metrics.counts.slowConsumers++;
-      this.fail(ErrorCode.SLOW_CONSUMER, `the client read nothing for ${this.ctx.config.stallTimeoutMs} ms while messages waited; reconnect and resume`);
-    }, this.ctx.config.stallTimeoutMs);
-    this.transport.whenDrained(this.drainedForCredit);
-  }
-
-  private drainedForCredit = (): void => {
-    if (this.stallTimer) clearTimeout(this.stallTimer);
-    this.stallTimer = null;
-    this.grantCredit();
-  };
-
-  // ---- outbound ----
-
-  flush(): void {
-    if (this.outbox.length === 0 || this.state === 'closed') return;
-    const frames = this.outbox;
-    this.outbox = [];
-    this.outboxBytes = 0;
-    this.ctx.metrics.counts.framesOut += frames.length;
-    this.transport.write(encodeFrames(frames));
-    if (this.transport.bufferedBytes() > this.ctx.config.maxOutboundBytes) {
-      this.ctx.metrics.counts.slowConsumers++;
-      this.transport.write(encodeFrames([{ error: { code: ErrorCode.SLOW_CONSUMER, message: 'the client reads too slowly; reconnect and resume', fatal: true } }]));
-      // end(), not destroy(): the reason is queued behind what the client has yet to read, and
-      // end() gives up on a client that never reads after a few seconds.
-      this.close();
-      return;
-    }
-    if ((this.holds & HOLD_OUTPUT) !== 0 && !this.awaitingDrain) {
-      this.awaitingDrain = true;
-      this.transport.whenDrained(this.outputDrained);
-    }
-    // Deliveries went out: top the credit up now rather than wait for the inbox to run dry.
-    if (this.state === 'live' && this.credit < this.creditTarget() / 2) this.grantCredit();
   }
 
   /** Sends a fatal error, flushes, and closes. */
   fail(code: ErrorCode, message: string, ref = 0, retryAfterMs = 0): void {
     if (this.state === 'closed') return;
     this.ctx.logger.debug({ session: this.id, code: wire.ErrorCode[code], message }, 'closing connection');
-    this.outbox.push({ ref, error: { code, message, fatal: true, retryAfterMs } });
-    this.flush();
+    this.outbox.pushLast({ ref, error: { code, message, fatal: true, retryAfterMs } });
+    this.outbox.flush();
     this.close();
   }
 
@@ -941,35 +375,23 @@ export class Session implements IdleTracked, IntakeWaiter, EventReceiver {
     if (this.state === 'closed') return;
     const wasLive = this.state === 'live';
     this.state = 'closed';
-    this.outbox = [];
     // The idle wheel keeps this object until its bucket fires: let go of the socket and buffers now.
+    this.outbox.close();
     this.transport = CLOSED_TRANSPORT;
-    this.splitter = CLOSED_SPLITTER;
-    if (this.stallTimer) clearTimeout(this.stallTimer);
-    if (this.sendTimer) clearTimeout(this.sendTimer);
-    if (this.pingTimer) clearTimeout(this.pingTimer);
-    this.pendingPing = null;
+    this.pings.close();
     this.slot?.release();
     this.slot = null;
-    // Sends still waiting for a rate token die with the connection (the client resends them).
-    for (const pending of this.sendQueue ?? []) this.ctx.intake.give(intakeCost(pending));
-    this.sendQueue = null;
-    if ((this.holds & HOLD_INTAKE) !== 0) this.ctx.intake.cancel(this);
-    this.holds = 0;
-    this.held = null;
+    this.sends.close();
+    if (this.reader.holding(HOLD_INTAKE)) this.ctx.intake.cancel(this);
+    this.reader.close();
     this.ctx.sessions.delete(this);
     this.ctx.sweeper.untrack(this);
     this.ctx.metrics.connections.dec();
     if (this.address) this.ctx.directory.remove(this.address.id);
     if (!wasLive) return;
     this.ctx.metrics.sessionsLive.dec();
-    const { user, device, router } = { user: this.user, device: this.device, router: this.ctx.router };
-    const sessionId = this.address!.id;
-    router.tell('inbox', user, { type: 'detach', user, device, sessionId });
-    for (const sub of this.subscriptions ?? []) {
-      router.tell('presence', sub, { type: 'unsubscribe', user: sub, sessionId });
-    }
-    this.subscriptions = null;
+    const { user, device } = this;
+    this.ctx.router.tell('inbox', user, { type: 'detach', user, device, sessionId: this.address!.id });
+    this.liveRequests!.release();
   }
-
 }

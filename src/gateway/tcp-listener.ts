@@ -5,7 +5,8 @@ import net from 'node:net';
 import tls from 'node:tls';
 import { admitConnection, REFUSED_LINGER_MS } from './admission.js';
 import type { PreLoginSlot } from './pre-login-limits.js';
-import { Session, type GatewayContext } from './session.js';
+import type { GatewayContext } from './context.js';
+import { Session } from './session.js';
 import type { Transport } from './transport.js';
 
 export function createTcpListener(ctx: GatewayContext, tlsOptions: tls.TlsOptions | null): net.Server {

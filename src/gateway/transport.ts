@@ -16,3 +16,9 @@ export interface Transport {
   destroy(): void;
   readonly remote: string;
 }
+
+/** What a closed connection holds instead of its socket: it does nothing, so nothing keeps the socket alive. */
+export const CLOSED_TRANSPORT: Transport = {
+  write: () => undefined, bufferedBytes: () => 0, whenDrained: () => undefined, pause: () => undefined,
+  resume: () => undefined, end: () => undefined, destroy: () => undefined, remote: 'closed',
+};

@@ -126,6 +126,12 @@ const PRESSURE_START = 0.5;
  * never ends would hold every send waiting on the cache budget.
  */
 const COMMIT_DEADLINE_MS = 30_000;
+/**
+ * Free space above storageReserveBytes that a write-back round needs before it starts. Below it
+ * the round waits (the log keeps every record it would have covered): a commit that meets ENOSPC
+ * is taken back safely, but lmdb-js has crashed the process some time after one.
+ */
+export const WRITE_BACK_HEADROOM_BYTES = 4 * 1024 * 1024;
 
 export class StorageEngine {
   readonly mode: Durability;
@@ -150,6 +156,9 @@ export class StorageEngine {
   readonly servedTotal: Counter;
   readonly servedFromMemory: Counter;
   private readonly flushedItems: Counter;
+  private readonly deferredRounds: Counter;
+  /** Set while write-back waits for space, so the warning is given once per stretch. */
+  private waitingForRoom = false;
 
   private constructor(private readonly options: EngineOptions, private readonly logs: LogSet | null, private readonly logDirs: string[] = []) {
     const { config, registry } = options;
@@ -161,6 +170,10 @@ export class StorageEngine {
       name: 'atoll_inbox_served_from_memory_total', help: 'Inbox items acked by a recipient device without ever having been written to LMDB', registers,
     });
     this.flushedItems = new Counter({ name: 'atoll_inbox_flushed_items_total', help: 'Undelivered inbox items written to LMDB after the sync delay', registers });
+    this.deferredRounds = new Counter({
+      name: 'atoll_inbox_write_back_deferred_rounds_total', registers,
+      help: `Write-back rounds not started because the data directory had less than ${WRITE_BACK_HEADROOM_BYTES} bytes free above storageReserveBytes`,
+    });
     const engine = this;
     new Gauge({
       name: 'atoll_inbox_cache_bytes', help: 'Estimated bytes of inbox items and message states held in RAM', registers,
@@ -210,6 +223,11 @@ export class StorageEngine {
 
   storageAvailable(): boolean {
     return this.health?.available ?? true;
+  }
+
+  /** Resolves once storage accepts new writes again (see StorageHealth.whenAvailable). */
+  whenStorageAvailable(): Promise<void> {
+    return this.health?.whenAvailable() ?? Promise.resolve();
   }
 
   register(fragment: number, cache: CacheFragment): void {
@@ -403,6 +421,21 @@ export class StorageEngine {
     this.timer.unref();
   }
 
+  /** Log mode only: whether the data directory has the headroom a write-back round needs (see WRITE_BACK_HEADROOM_BYTES). */
+  private async roomForWriteBack(): Promise<boolean> {
+    if (!this.health || !this.logs) return true;
+    const room = await this.health.roomIn(this.options.config.dataDir, WRITE_BACK_HEADROOM_BYTES);
+    if (!room) this.deferredRounds.inc();
+    const changed = room === this.waitingForRoom;
+    this.waitingForRoom = !room;
+    if (changed) {
+      process.emitWarning(room
+        ? 'atoll storage: write-back to atoll.mdb resumes: the data directory has room again'
+        : `atoll storage: write-back to atoll.mdb waits: the data directory has less than ${WRITE_BACK_HEADROOM_BYTES} bytes free above storageReserveBytes; the log keeps every message meanwhile`);
+    }
+    return room;
+  }
+
   private async flushRound(everything: boolean, final = false): Promise<void> {
     const now = Date.now();
     const delay = everything ? 0 : this.syncDelay();
@@ -415,6 +448,10 @@ export class StorageEngine {
       await this.collectAll(-Infinity, false, batch);
       batch.committed();
       return;
+    }
+    if (!(await this.roomForWriteBack())) {
+      this.lastRoundFull = true;
+      throw new StorageUnavailableError(this.options.config.dataDir, `less than ${WRITE_BACK_HEADROOM_BYTES} bytes free above the reserve for LMDB's write-back`);
     }
     // Everything durable in the log up to here is either in this round's writes or pinned by an item.
     const durable = this.logs ? this.logs.logs.map((l) => l.durableLsn) : [];

@@ -48,6 +48,7 @@ export class StorageHealth {
   /** Set by a full-disk error until a statfs shows room again. */
   private hitFull = false;
   private readonly dirs: string[];
+  private availableWaiters: (() => void)[] = [];
 
   constructor(private readonly options: StorageHealthOptions) {
     this.dirs = [...new Set(options.dirs)];
@@ -73,6 +74,12 @@ export class StorageHealth {
     return new StorageUnavailableError(this.dirs.join(', '), this.state.reason);
   }
 
+  /** Resolves once new writes may start (at once while they may). */
+  whenAvailable(): Promise<void> {
+    if (this.state.available) return Promise.resolve();
+    return new Promise((resolve) => this.availableWaiters.push(resolve));
+  }
+
   /** Checks now, then every intervalMs until stop(). */
   async start(): Promise<void> {
     await this.check();
@@ -92,6 +99,21 @@ export class StorageHealth {
     this.fullBefore = this.round;
     this.hitFull = true;
     this.set(false, `a write failed: ${String((cause as Error)?.message ?? cause)}`);
+  }
+
+  /**
+   * Whether `dir`'s filesystem has `bytes` free above the reserve, by a statfs now. LMDB's
+   * write-back asks before each round: lmdb-js has been seen to crash the process some time
+   * after a commit met ENOSPC, so a round that would likely not fit is not started at all.
+   */
+  async roomIn(dir: string, bytes: number): Promise<boolean> {
+    try {
+      const s = await statfs(dir);
+      return s.bavail * s.bsize >= this.options.reserveBytes + bytes;
+    } catch {
+      // The directory's own errors are the store's to report.
+      return true;
+    }
   }
 
   /** One statfs round (rounds do not overlap). */
@@ -129,7 +151,9 @@ export class StorageHealth {
     const changed = available !== this.state.available;
     this.state.available = available;
     this.state.reason = reason;
-    if (changed) this.options.onChange?.(available, this.snapshot());
+    if (!changed) return;
+    this.options.onChange?.(available, this.snapshot());
+    if (available) for (const resolve of this.availableWaiters.splice(0)) resolve();
   }
 
   private registerGauges(registry: Registry): void {

@@ -66,7 +66,8 @@ test('samples /proc every interval and a slow /metrics one request at a time, wi
     assert.ok(requests >= 4 && requests <= 7, `about 1000 / 250 fetches plus the final one, got ${requests}`);
     assert.equal(memory.metricsSamples, requests);
     assert.equal(memory.peakCacheBytes, requests * 1000, 'the final read, taken after the work, is part of the peak');
-    assert.ok(memory.procSamples >= 15, `a /proc read every 50 ms, got ${memory.procSamples}`);
+    // 20 at 50 ms in a second; timers run late on a busy machine, and one read per slow fetch would give 5.
+    assert.ok(memory.procSamples >= 8, `a /proc read every 50 ms, got ${memory.procSamples}`);
     assert.ok(memory.peakAnonBytes !== null && memory.peakAnonBytes > MB);
     assert.ok(memory.endAnonBytes !== null && memory.endAnonBytes <= memory.peakAnonBytes);
     assert.ok(memory.startAnonBytes !== null && memory.startAnonBytes <= memory.peakAnonBytes);

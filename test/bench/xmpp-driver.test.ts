@@ -262,7 +262,8 @@ async function withConn(lines: Line[], work: XmppWork, body: (conn: XmppConn, se
 test('equal work follows an exchange recorded from ejabberd: stream management on after bind, each message acked by <a h/>, receipts both ways', async () => {
   const lines = equalLines();
   const firstAnswer = lines.findIndex((l) => l.text === `<a ${SM} h='1'/>`);
-  assert.ok(firstAnswer > 0);
+  const lastAnswer = lines.findIndex((l) => l.text === `<a ${SM} h='3'/>`);
+  assert.ok(firstAnswer > 0 && lastAnswer > firstAnswer);
   await withConn(lines, 'equal', async (conn, seen, done, at) => {
     // the server's <r/> after the presence echo is answered before the message is sent, as recorded
     await waitFor("the presence echo's <r/> answered", () => at() > firstAnswer);
@@ -273,8 +274,9 @@ test('equal work follows an exchange recorded from ejabberd: stream management o
     assert.deepEqual(seen.acked, [{ id: 'rec.1', unacked: 0 }], "h='2' covers the presence and the message: one chat message acked");
     await waitFor('receipt and answer', () => seen.receipts === 1 && seen.messages.length === 1);
     assert.deepEqual(seen.messages, [{ id: 'rec.2', body: 'r1|0|123456|x&y' }]);
-    conn.close();
     // the recording goes on with our receipt for rec.2 to bu1's full JID and <a h='2'/>, then <a h='3'/>: the replay checks those bytes
+    await waitFor("the last <r/> answered with <a h='3'/>", () => at() > lastAnswer);
+    conn.close();
     assert.equal(await finished(done), null);
     assert.deepEqual(seen.errors, []);
     assert.deepEqual(seen.failed, []);

@@ -39,7 +39,9 @@ test('a login from another address overtakes a queue full of one address\'s wron
     await Promise.all(replies);
     const overtakenBy = failedAt.filter((t) => t > sentAt && t < okAt).length;
     const after = failedAt.filter((t) => t > okAt).length;
-    assert.ok(overtakenBy <= 6, `${overtakenBy} flood logins finished while alice's waited (a few slots, not the flood's 32)`);
+    // Two slots in flight, one beside alice's own hashing, and replies read late on a busy machine
+    // (the times are taken when this process reads them): a handful, against the flood's 32.
+    assert.ok(overtakenBy <= 8, `${overtakenBy} flood logins finished while alice's waited (a few slots, not the flood's 32)`);
     assert.ok(after >= 20, `${after} flood logins were still queued when alice was in`);
     const refusedMetric = (await server.metrics.getSingleMetric('atoll_auth_rate_limited_total')!.get()).values
       .find((v) => v.labels.reason === 'auth_queue_address')!.value;

@@ -78,7 +78,7 @@ export interface ChildServer {
   kill9(): Promise<void>;
   /** SIGTERM, and wait for a clean exit. */
   stop(): Promise<number | null>;
-  /** Everything the server wrote to stdout so far (its JSON log lines). */
+  /** Everything the server wrote so far (its JSON log lines, then stderr), and how it exited if it did. */
   output(): string;
 }
 
@@ -92,10 +92,16 @@ export function startChildServer(dataDir: string, extraArgs: string[] = []): Pro
       ...loginLimitsEnv(),
     },
   });
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  let out = '';
+  let err = '';
+  let status = '';
+  const exited = new Promise<number | null>((resolve) =>
+    child.once('exit', (code, signal) => {
+      status = `[the server exited: code ${code}, signal ${signal}]\n`;
+      resolve(code);
+    }),
+  );
   return new Promise((resolve, reject) => {
-    let out = '';
-    let err = '';
     const timer = setTimeout(() => { child.kill('SIGKILL'); reject(new Error(`server did not start in 15 s: ${out}${err}`)); }, 15_000);
     child.stderr!.on('data', (d) => { err += d; });
     let listening = false;
@@ -108,7 +114,7 @@ export function startChildServer(dataDir: string, extraArgs: string[] = []): Pro
         listening = true;
         clearTimeout(timer);
         resolve({
-          child, httpPort, tcpPort, output: () => out,
+          child, httpPort, tcpPort, output: () => out + (err === '' ? '' : `[stderr]\n${err}`) + status,
           ws: `ws://127.0.0.1:${httpPort}/v1/ws`, tcp: `tcp://127.0.0.1:${tcpPort}`,
           kill9: async () => { child.kill('SIGKILL'); await exited; },
           stop: async () => { child.kill('SIGTERM'); return exited; },

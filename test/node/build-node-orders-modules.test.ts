@@ -96,7 +96,7 @@ describe('building a node from modules', () => {
       const salt = new Uint8Array([1, 2]);
       await node.router.call('accounts', 'ann', { type: 'create', user: 'ann', passwordHash: new Uint8Array([9]), salt, scrypt: { N: 1024, r: 8, p: 1 } });
       const got = await node.router.call('accounts', 'ann', { type: 'credentials', user: 'ann' });
-      assert.deepEqual(got?.salt, salt, 'the request and its reply crossed the router as bytes');
+      assert.deepEqual([...(got?.salt ?? [])], [...salt], 'the request and its reply crossed the router as bytes');
       assert.equal(node.router.load('accounts').reduce((a, b) => a + b, 0), 2);
     } finally {
       await node.close();

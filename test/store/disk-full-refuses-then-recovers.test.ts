@@ -164,6 +164,8 @@ test('the disk fills for real inside a log batch (reserve 0): the batch is cut b
   try {
     const { alice, phone, got } = await setUp(server);
     clients.push(alice, phone);
+    const delivered = new Set<string>();
+    alice.on('receipt', (r) => { if (r.kind === 'delivered') for (const id of r.ids) delivered.add(id); });
     fs.fill(400 * 1024);
     const COUNT = 40;
     const body = Buffer.alloc(48 * 1024, 0x61);
@@ -177,6 +179,8 @@ test('the disk fills for real inside a log batch (reserve 0): the batch is cut b
     await Promise.all(sends);
     await waitFor(() => got.length >= COUNT, 10_000, `${COUNT} messages on the phone (have ${got.length})`);
     assert.deepEqual(got.map((m) => m.id), ids, 'each once, in order');
+    // Receipts made while the log refused writes wait for room: none is lost.
+    await waitFor(() => delivered.size >= COUNT, 10_000, `${COUNT} delivered receipts at the sender (have ${delivered.size})`);
     assert.doesNotMatch(server.output(), /unhandled promise rejection|session failed|request failed/);
 
     await server.kill9();
@@ -193,8 +197,9 @@ test('the disk fills for real inside a log batch (reserve 0): the batch is cut b
 /**
  * A server whose data directory is a small tmpfs and whose log is on another filesystem, so only
  * LMDB's write-back meets the full disk. Sends made just before the disk fills are acked (the log
- * has room) and reach their write-back a sync delay later, on the full disk; a refused write makes
- * storage unavailable, so sends made after that would be refused (as the first test shows).
+ * has room) and reach their write-back a sync delay later, on the full disk: the round waits for
+ * room instead of starting, and storage is unavailable, so later sends are refused (as the first
+ * test shows).
  */
 async function onWriteBackDisk(t: TestContext, run: (env: { fs: Tmpfs; restart(whileDown?: () => void): Promise<ChildServer>; server(): ChildServer; clients: Client[] }) => Promise<void>): Promise<void> {
   const fs = mountTmpfs(16 * MiB);
@@ -223,7 +228,7 @@ async function onWriteBackDisk(t: TestContext, run: (env: { fs: Tmpfs; restart(w
 
 const writeBackBody = Buffer.alloc(16 * 1024, 0x62);
 
-test('LMDB write-back meets a full disk: the round is taken back and the log keeps what it covers across kill -9', async (t) => {
+test('LMDB write-back on a full disk waits for room, and the log keeps what it covers across kill -9', async (t) => {
   await onWriteBackDisk(t, async ({ fs, restart, server, clients }) => {
     const { alice, phone } = await setUp(server());
     clients.push(alice, phone);
@@ -235,7 +240,9 @@ test('LMDB write-back meets a full disk: the round is taken back and the log kee
     const during = Array.from({ length: 20 }, (_, i) => `f${i}`);
     await Promise.all(during.map((id) => alice.send('bob', writeBackBody, { id })));
     fs.fill(0);
-    await untilMetric(server(), 'atoll_storage_available', (v) => v === 0, 'a write-back commit refused for space');
+    await untilMetric(server(), 'atoll_storage_available', (v) => v === 0, 'storage unavailable');
+    await untilMetric(server(), 'atoll_inbox_write_back_deferred_rounds_total', (v) => v >= 1, 'a write-back round waiting for room');
+    assert.match(server().output(), /"level":40[^\n]*write-back to atoll.mdb waits/, "one warn line in the JSON log");
 
     // Killed while LMDB lacks them: the log must still hold every copy (no checkpoint passed them).
     await restart(() => fs.unfill());
@@ -244,10 +251,7 @@ test('LMDB write-back meets a full disk: the round is taken back and the log kee
   });
 });
 
-// Marked todo: once in about ten runs of the whole suite the server stopped answering while it
-// wrote the refused round again (seen through the serialising router, under load); the cause is
-// not found yet. The test still runs and reports; its failure does not fail the suite.
-test('LMDB write-back meets a full disk: without a restart, the refused round is written again once there is space', { todo: 'the server was seen to stop answering during the reissue, once in about ten suite runs' }, async (t) => {
+test('LMDB write-back on a full disk resumes without a restart once there is space', async (t) => {
   await onWriteBackDisk(t, async ({ fs, restart, server, clients }) => {
     const { alice, phone } = await setUp(server());
     clients.push(alice, phone);
@@ -255,11 +259,13 @@ test('LMDB write-back meets a full disk: without a restart, the refused round is
     const later = Array.from({ length: 20 }, (_, i) => `g${i}`);
     await Promise.all(later.map((id) => alice.send('bob', writeBackBody, { id })));
     fs.fill(0);
-    await untilMetric(server(), 'atoll_storage_available', (v) => v === 0, 'a write-back commit refused for space');
+    await untilMetric(server(), 'atoll_inbox_write_back_deferred_rounds_total', (v) => v >= 1, 'a write-back round waiting for room');
     const stuck = await metric(server(), 'atoll_inbox_flushed_items_total');
+    assert.ok(stuck < later.length, 'not all of them were written before the disk filled');
     fs.unfill();
     await untilMetric(server(), 'atoll_storage_available', (v) => v === 1, 'storage available again');
-    await untilMetric(server(), 'atoll_inbox_flushed_items_total', (v) => v >= stuck + later.length, 'the refused copies written again');
+    await untilMetric(server(), 'atoll_inbox_flushed_items_total', (v) => v >= later.length, 'the waiting copies written');
+    assert.match(server().output(), /write-back to atoll.mdb resumes/);
     assert.doesNotMatch(server().output(), /unhandled promise rejection|a flush failed/);
     await restart();
     assert.deepEqual(await drainTablet(server(), later.length), later, 'after the reissue and kill -9: every acked message, once, in order');

@@ -1,5 +1,6 @@
-// The accounts service owner: one per fragment of user ids. Caches the records it touched in
-// memory (reads never wait for disk) and writes through to the indexed store.
+// The accounts service owner: one per fragment of user ids. Reads go to the indexed store
+// (memory-mapped LMDB: no I/O when hot); only writes not yet committed are held in memory, so a
+// read sees them, and an idle session's account costs no RAM.
 import { timingSafeEqual } from 'node:crypto';
 import type { Handlers } from '../../cluster/router.js';
 import type { ServiceSpec } from '../../cluster/local-router.js';
@@ -14,58 +15,39 @@ export function accountsService(stores: AccountsStorage, health: StorageHealth |
 }
 
 function accountsFragment(stores: AccountsStorage, health: StorageHealth | null): Handlers<AccountsApi> {
-  // Only records that exist are cached: caching misses would let anyone grow these maps by
-  // trying random names. A miss costs one LMDB read (memory-mapped, no I/O when hot).
-  const users = new Map<string, UserRecord>();
-  // null marks a revoked token whose removal may not be committed yet (reads would still see it).
-  const tokens = new Map<string, DeviceAuthRecord | null>();
+  // Records written and not committed yet (lmdb-js reads see a write only once it commits).
+  const pendingUsers = new Map<string, UserRecord>();
+  // null marks a revoked token whose removal is not committed yet.
+  const pendingTokens = new Map<string, DeviceAuthRecord | null>();
 
-  const user = (name: string): UserRecord | null => {
-    let rec = users.get(name);
-    if (rec === undefined) {
-      rec = stores.users.get(name);
-      if (rec === undefined) return null;
-      users.set(name, rec);
-    }
-    return rec;
-  };
+  const user = (name: string): UserRecord | null => pendingUsers.get(name) ?? stores.users.get(name) ?? null;
   const tokenKey = (u: string, d: string) => `${u}\u0000${d}`;
   const token = (u: string, d: string): DeviceAuthRecord | null => {
-    const key = tokenKey(u, d);
-    const cached = tokens.get(key);
-    if (cached !== undefined) return cached;
-    const rec = stores.deviceAuth.get([u, d]);
-    if (rec === undefined) return null;
-    tokens.set(key, rec);
-    return rec;
+    const pending = pendingTokens.get(tokenKey(u, d));
+    if (pending !== undefined) return pending;
+    return stores.deviceAuth.get([u, d]) ?? null;
   };
 
   /**
-   * Writes through; a write that failed (a full disk) takes its cached record back out, unless a
-   * later change replaced it, so RAM never claims what LMDB does not hold.
+   * Holds `value` as pending under `key` until `write` settles: then LMDB says what is true (the
+   * write committed, or it failed and LMDB still holds the old record), unless a later write
+   * replaced the entry meanwhile.
    */
-  const putUser = (name: string, rec: UserRecord): Promise<unknown> => committed(stores.users.put(name, rec), health).catch((err: unknown) => {
-    if (users.get(name) === rec) users.delete(name);
-    throw err;
-  });
-  const putToken = (u: string, d: string, rec: DeviceAuthRecord, before: DeviceAuthRecord | null): Promise<unknown> => {
-    const key = tokenKey(u, d);
-    tokens.set(key, rec);
-    return committed(stores.deviceAuth.put([u, d], rec), health).catch((err: unknown) => {
-      if (tokens.get(key) === rec) {
-        if (before) tokens.set(key, before);
-        else tokens.delete(key);
-      }
-      throw err;
+  function holdUntil<V>(pending: Map<string, V>, key: string, value: V, write: Promise<unknown>): Promise<unknown> {
+    pending.set(key, value);
+    return committed(write, health).finally(() => {
+      if (pending.get(key) === value) pending.delete(key);
     });
-  };
+  }
+
+  const putToken = (u: string, d: string, rec: DeviceAuthRecord): Promise<unknown> =>
+    holdUntil(pendingTokens, tokenKey(u, d), rec, stores.deviceAuth.put([u, d], rec));
 
   return {
     async create({ user: name, passwordHash, salt, scrypt }) {
       if (user(name) !== null) return { ok: false, code: 'USER_EXISTS' };
       const rec: UserRecord = { passwordHash, salt, scrypt, createdAt: Date.now() };
-      users.set(name, rec);
-      await putUser(name, rec);
+      await holdUntil(pendingUsers, name, rec, stores.users.put(name, rec));
       return { ok: true };
     },
     credentials({ user: name }) {
@@ -75,7 +57,7 @@ function accountsFragment(stores: AccountsStorage, health: StorageHealth | null)
     async issueToken({ user: u, device, tokenHash, expiresAt }) {
       const before = token(u, device);
       const rec: DeviceAuthRecord = { tokenHash, tokenExpiresAt: expiresAt, createdAt: before?.createdAt ?? Date.now() };
-      await putToken(u, device, rec, before);
+      await putToken(u, device, rec);
       return { ok: true };
     },
     async renewToken({ user: u, device, tokenHash, now, expiresAt }) {
@@ -84,12 +66,11 @@ function accountsFragment(stores: AccountsStorage, health: StorageHealth | null)
       const stored = Buffer.from(rec.tokenHash);
       if (stored.length !== tokenHash.length || !timingSafeEqual(stored, tokenHash)) return { ok: false };
       const renewed: DeviceAuthRecord = { ...rec, tokenExpiresAt: expiresAt };
-      await putToken(u, device, renewed, rec);
+      await putToken(u, device, renewed);
       return { ok: true };
     },
     async revokeToken({ user: u, device }) {
-      tokens.set(tokenKey(u, device), null);
-      await committed(stores.deviceAuth.remove([u, device]), health);
+      await holdUntil(pendingTokens, tokenKey(u, device), null, stores.deviceAuth.remove([u, device]));
       return { ok: true };
     },
   };

@@ -2,7 +2,7 @@
 // presence when a user's first device comes online and its last one goes.
 import { defineModule } from '../../node/module.js';
 import { inboxService } from './service.js';
-import { inboxStorage } from './storage.js';
+import { inboxStore } from './storage.js';
 
 export const inboxModule = defineModule({
   name: 'inbox',
@@ -14,7 +14,7 @@ export const inboxModule = defineModule({
     maxQueuedBytesPerUser: 'undelivered bytes one user may hold; a send past it gets QUOTA_EXCEEDED',
   },
   requires: ['presence'],
-  storage: inboxStorage,
+  storage: inboxStore,
   create: ({ options, storage, router, engine, registry }) => inboxService(storage, router, {
     window: options.inboxWindow, windowBytes: options.inboxWindowBytes, engine,
     maxDevicesPerUser: options.maxDevicesPerUser, maxQueuedBytesPerUser: options.maxQueuedBytesPerUser, registry,

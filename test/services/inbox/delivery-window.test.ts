@@ -12,7 +12,7 @@ const WINDOW_BYTES = 8 * 1024;
 const BODY = 1024;
 /**
  * Items of BODY bytes pushed before the window closes: each is counted as its body plus about
- * 600 B (src/services/inbox/service.ts), so 6 at most; counting bodies alone would let 8 or 9 go.
+ * 600 B (src/services/inbox/fragment.ts), so 6 at most; counting bodies alone would let 8 or 9 go.
  */
 const MOST_IN_FLIGHT = Math.ceil(WINDOW_BYTES / (BODY + 600));
 

@@ -31,7 +31,7 @@ it('reads back at most the budget plus a small floor per device, and still deliv
     // Everyone comes back at once.
     const sessions = new Map<string, FakeSession>();
     for (const u of users) sessions.set(u, (await attach(node, u, 'phone')).session);
-    const oneItem = BODY + 700; // an item is counted as its body plus ~600 B (src/services/inbox/service.ts)
+    const oneItem = BODY + 700; // an item is counted as its body plus ~600 B (src/services/inbox/fragment.ts)
     const perDevice = 4 * 1024 + oneItem; // the read-back floor of a device with nothing in flight
     assert.ok(node.engine.cacheBytes() <= BUDGET + USERS * perDevice, `RAM after all came back: ${node.engine.cacheBytes()} bytes`);
     assert.ok([...sessions.values()].every((s) => s.delivered.length >= 1), 'every device got something');

@@ -13,8 +13,12 @@ const PW = 'password-1';
 
 it('writes a message acked before the sync delay nowhere but the log, and one that lingers to LMDB', async () => {
   const dir = tempDir();
+  // A sync delay long enough that bob's acks come back within it even on a busy machine.
+  const syncDelayMs = 2000;
+  const servers: { close(): Promise<void> }[] = [];
   try {
-    const server = await startTestServer({ dataDir: dir.path, syncDelayMs: 600, sendBurst: 1000 });
+    const server = await startTestServer({ dataDir: dir.path, syncDelayMs, sendBurst: 1000 });
+    servers.push(server);
     const bob = await RawClient.login(server.tcp, 'bob', PW, 'phone', true);
     (await RawClient.login(server.tcp, 'carol', PW, 'phone', true)).close();
     const alice = await RawClient.login(server.ws, 'alice', PW, 'laptop', true);
@@ -26,13 +30,11 @@ it('writes a message acked before the sync delay nowhere but the log, and one th
     assert.equal(await metric(server.metrics, 'atoll_inbox_served_total'), 50);
     assert.equal(await metric(server.metrics, 'atoll_inbox_served_from_memory_total'), 50);
     assert.equal(await metric(server.metrics, 'atoll_inbox_flushed_items_total'), 0, 'nothing flushed before the sync delay');
-    await new Promise((resolve) => setTimeout(resolve, 1200));
-    // carol's 5 lingered; alice's 50 delivered-receipts wait too (she never acks them).
-    const flushed = await metric(server.metrics, 'atoll_inbox_flushed_items_total');
-    assert.ok(flushed >= 5, `lingering items were flushed (${flushed})`);
+    // carol's 5 linger past the sync delay; alice's 50 delivered-receipts wait too (she never acks them).
+    await waitForMetric(server.metrics, 'atoll_inbox_flushed_items_total', (v) => v >= 5);
     alice.close();
     bob.close();
-    await server.close();
+    await servers.pop()!.close();
 
     const root = open({ path: join(dir.path, 'atoll.mdb'), maxDbs: 16, readOnly: true });
     const inbox = root.openDB<unknown, [string, string, number]>({ name: 'inbox' });
@@ -41,7 +43,8 @@ it('writes a message acked before the sync delay nowhere but the log, and one th
     assert.deepEqual(keysOf('carol').map((k) => k[2]), [1, 2, 3, 4, 5]);
     await root.close();
 
-    const again = await startTestServer({ dataDir: dir.path, syncDelayMs: 600 });
+    const again = await startTestServer({ dataDir: dir.path, syncDelayMs });
+    servers.push(again);
     const carol = await RawClient.login(again.tcp, 'carol', PW, 'phone');
     const items = await carol.receive(5);
     assert.deepEqual(items.map((f) => f.deliver!.message!.id), ['c0', 'c1', 'c2', 'c3', 'c4']);
@@ -49,8 +52,9 @@ it('writes a message acked before the sync delay nowhere but the log, and one th
     assert.equal(await metric(again.metrics, 'atoll_inbox_served_total'), 5);
     assert.equal(await metric(again.metrics, 'atoll_inbox_served_from_memory_total'), 0, 'they came from LMDB');
     carol.close();
-    await again.close();
   } finally {
+    // A failed assertion must not leave a server running: its timers would keep the file from ending.
+    for (const s of servers) await s.close();
     dir.remove();
   }
 });

@@ -1,0 +1,197 @@
+// The write-back cache of one inbox owner, driven by the storage engine: durable items and
+// changes that LMDB lacks yet, written in flush rounds (oldest first, acked ones skipped), items
+// in LMDB evicted from RAM, and the log replayed into RAM at recovery.
+import type { CacheFragment, FlushBatch } from '../../store/engine.js';
+import { dropState, putState } from './changes.js';
+import { NO_DEVICE, markDirty, newDevice, newItem, newUser, queuedBytes, stateKey, type DeviceState, type Fragment, type InboxUser, type YoungEntry } from './fragment.js';
+import type { QueuedItem } from './item-queue.js';
+import { dropItems, evict, forget, load, pushItem } from './queues.js';
+import { MAX_SEQ } from './storage.js';
+
+export function writeBackCache(f: Fragment): CacheFragment {
+  const { store, users } = f;
+
+  function dropDeadYoung(): void {
+    while (f.youngHead < f.young.length) {
+      const e = f.young[f.youngHead];
+      if (!e.q.acked && !e.d.forgotten && e.q.flush === 'none') return;
+      f.young[f.youngHead++] = undefined as never;
+    }
+  }
+
+  function compactYoung(): void {
+    if (f.youngHead === f.young.length) {
+      f.young = [];
+      f.youngHead = 0;
+    } else if (f.youngHead > 1024 && f.youngHead * 2 > f.young.length) {
+      f.young = f.young.slice(f.youngHead);
+      f.youngHead = 0;
+    }
+  }
+
+  function flushUser(u: InboxUser, batch: FlushBatch): void {
+    for (const name of u.dirtyDevices) {
+      const d = u.devices.get(name);
+      if (!d || d.forgotten) continue;
+      if (d.ackedSeq > d.flushedAcked) {
+        for (const seq of store.seqs(u.name, name, d.flushedAcked + 1, d.ackedSeq + 1)) batch.add(store.removeItem(u.name, name, seq));
+      }
+      const acked = d.ackedSeq;
+      batch.add(store.putDevice(u.name, name, { nextSeq: d.nextSeq, ackedSeq: acked }));
+      batch.onCommit(() => { d.flushedAcked = Math.max(d.flushedAcked, acked); });
+    }
+    const devices = [...u.dirtyDevices];
+    u.dirtyDevices.clear();
+    const flushed: string[] = [];
+    for (const key of u.dirtyStates) {
+      const s = u.states.get(key);
+      if (!s) continue;
+      const cut = key.indexOf('\u0000');
+      batch.add(store.putState(u.name, key.slice(0, cut), key.slice(cut + 1), s));
+      flushed.push(key);
+    }
+    u.dirtyStates.clear();
+    batch.onCommit(() => {
+      // States are re-read from LMDB when needed; the ones still changing stay.
+      for (const key of flushed) if (!u.dirtyStates.has(key) && !u.inflightStates.has(key) && !u.pending.has(key)) dropState(f, u, key);
+    });
+    batch.onFail(() => {
+      for (const name of devices) u.dirtyDevices.add(name);
+      for (const key of flushed) if (u.states.has(key)) u.dirtyStates.add(key);
+      f.dirtyUsers.add(u);
+    });
+  }
+
+  function flushForgotten(u: InboxUser, batch: FlushBatch): void {
+    for (const name of u.forgotten) {
+      for (const seq of store.seqs(u.name, name, 0, MAX_SEQ)) batch.add(store.removeItem(u.name, name, seq));
+      batch.add(store.removeDevice(u.name, name));
+    }
+    const names = [...u.forgotten];
+    u.forgotten.clear();
+    batch.onFail(() => {
+      for (const name of names) u.forgotten.add(name);
+      f.dirtyUsers.add(u);
+    });
+  }
+
+  return {
+    get bytes() { return f.bytes; },
+
+    collect(cutoff, everything, batch) {
+      if (!f.writeBack) {
+        for (const u of users.values()) for (const d of u.devices.values()) evict(f, d);
+        return true;
+      }
+      // Removals of forgotten devices go first, so a device registered again under the same name
+      // never loses items flushed after them.
+      for (const u of f.dirtyUsers) if (u.forgotten.size > 0) flushForgotten(u, batch);
+      const touched = new Set<DeviceState>();
+      const flushing: QueuedItem[] = [];
+      const taken: YoungEntry[] = [];
+      let done = true;
+      for (;;) {
+        dropDeadYoung();
+        if (f.youngHead >= f.young.length) break;
+        if (batch.full()) {
+          done = false;
+          break;
+        }
+        const e = f.young[f.youngHead];
+        if (e.at > cutoff) break;
+        f.young[f.youngHead++] = undefined as never;
+        e.q.flush = 'flushing';
+        flushing.push(e.q);
+        taken.push(e);
+        touched.add(e.d);
+        batch.add(store.putItem(e.u.name, e.d.name, e.q.seq, e.q.item));
+      }
+      compactYoung();
+      batch.items += flushing.length;
+      if (everything && done) {
+        // One user's writes are issued together (a device's acked range may be long).
+        for (const u of f.dirtyUsers) {
+          if (batch.full()) {
+            done = false;
+            break;
+          }
+          f.dirtyUsers.delete(u);
+          flushUser(u, batch);
+        }
+      }
+      batch.onCommit(() => {
+        for (const q of flushing) if (q.flush === 'flushing') q.flush = 'flushed';
+        for (const d of touched) evict(f, d);
+      });
+      batch.onFail(() => {
+        // Back to the front of the queue in LSN order: the next round writes them again, and
+        // until then they pin the log (oldestUnflushedLsn).
+        for (const q of flushing) if (q.flush === 'flushing') q.flush = 'none';
+        f.young = [...taken, ...f.young.slice(f.youngHead)];
+        f.youngHead = 0;
+      });
+      return done;
+    },
+
+    oldestUnflushedLsn() {
+      dropDeadYoung();
+      return f.youngHead < f.young.length ? f.young[f.youngHead].q.lsn : Infinity;
+    },
+
+    replay(ops, lsn) {
+      const now = Date.now();
+      for (const op of ops) {
+        let u = load(f, op.user);
+        if (!u) {
+          u = newUser(op.user, 0);
+          u.devices.set(NO_DEVICE, newDevice(NO_DEVICE));
+          users.set(op.user, u);
+          markDirty(f, u, NO_DEVICE);
+        }
+        switch (op.t) {
+          case 'user':
+            break;
+          case 'device':
+            if (!u.devices.has(op.device)) u.devices.set(op.device, newDevice(op.device));
+            markDirty(f, u, op.device);
+            break;
+          case 'item': {
+            const d = u.devices.get(op.device);
+            if (!d || op.seq <= Math.max(d.ackedSeq, d.lastSeq)) break;
+            const q = newItem(op.seq, op.item, false);
+            q.durable = true;
+            q.lsn = lsn;
+            pushItem(f, d, q);
+            if (u.queued !== null) u.queued += queuedBytes(op.item);
+            d.nextSeq = Math.max(d.nextSeq, op.seq + 1);
+            if (f.writeBack) f.young.push({ u, d, q, at: now });
+            break;
+          }
+          case 'ack': {
+            const d = u.devices.get(op.device);
+            if (!d) break;
+            if (op.seq > d.ackedSeq) {
+              dropItems(f, u, d, op.seq);
+              d.ackedSeq = op.seq;
+            }
+            d.nextSeq = Math.max(d.nextSeq, op.nextSeq);
+            markDirty(f, u, op.device);
+            break;
+          }
+          case 'state': {
+            const key = stateKey(op.from, op.id);
+            putState(f, u, key, op.state);
+            u.dirtyStates.add(key);
+            f.dirtyUsers.add(u);
+            break;
+          }
+          case 'forget': {
+            const d = u.devices.get(op.device);
+            if (d) forget(f, u, d, true);
+            break;
+          }
+        }
+      }
+    },
+  };
+}
