@@ -9,22 +9,29 @@ export interface LadderStep {
   p99Ms: number;
 }
 
+/** Why a step, judged once a whole further step has passed, saturated the server; null if it kept up. */
+function saturated(s: LadderStep | undefined, saturationP99Ms: number): string | null {
+  if (s === undefined || s.offered === 0) return null;
+  if (s.p99Ms > saturationP99Ms) return `p99 ${s.p99Ms.toFixed(0)} ms over ${saturationP99Ms} ms at ${s.offeredRate} msgs/s`;
+  const share = s.delivered / s.offered;
+  if (share < 0.98) return `${(share * 100).toFixed(1)}% delivered a step later at ${s.offeredRate} msgs/s`;
+  return null;
+}
+
 /**
  * Called at the end of step `k` (0-based) with every step's counters so far: a reason to stop, or null.
- * Step k-1 has had a whole step's time for its messages to arrive, so it is judged in full: p99 over
- * the bound, or under 98% of its messages delivered. Step k is judged only where partial counts
- * already decide: its p99 so far can only grow as late messages arrive, and under half delivered by
- * its own end means the server is far behind.
+ * A step is judged in full once the next one has run too (its late messages have had that long to
+ * arrive). The ladder ends after two saturated steps in a row, so that one step spoiled by a busy
+ * neighbour on this shared machine does not end it; and at once when under half of the current
+ * step's messages have arrived by its end (the server is far behind).
  */
 export function ladderStop(steps: readonly LadderStep[], k: number, saturationP99Ms: number): string | null {
-  const judge = (s: LadderStep | undefined, full: boolean): string | null => {
-    if (s === undefined || s.offered === 0) return null;
-    const at = `at ${s.offeredRate} msgs/s`;
-    if (s.p99Ms > saturationP99Ms) return `saturated ${at}: p99 ${s.p99Ms.toFixed(0)} ms over ${saturationP99Ms} ms`;
-    const share = s.delivered / s.offered;
-    if (full && share < 0.98) return `saturated ${at}: ${(share * 100).toFixed(1)}% of the offered messages delivered a step later`;
-    if (!full && share < 0.5) return `saturated ${at}: ${(share * 100).toFixed(1)}% of the offered messages delivered by the step's end`;
-    return null;
-  };
-  return judge(k >= 1 ? steps[k - 1] : undefined, true) ?? judge(steps[k], false);
+  const a = k >= 2 ? saturated(steps[k - 2], saturationP99Ms) : null;
+  const b = a !== null ? saturated(steps[k - 1], saturationP99Ms) : null;
+  if (a !== null && b !== null) return `saturated two steps in a row: ${a}; ${b}`;
+  const cur = steps[k];
+  if (cur !== undefined && cur.offered > 0 && cur.delivered < 0.5 * cur.offered) {
+    return `saturated: ${((cur.delivered / cur.offered) * 100).toFixed(1)}% of the messages offered at ${cur.offeredRate} msgs/s delivered by the step's end`;
+  }
+  return null;
 }

@@ -115,10 +115,10 @@ Options:
   --step INC          chat: raise the rate by INC after each --duration (steps: --steps, default 5)
   --steps K           number of rate steps (default 5 with --step; with --until-saturated the
                       most steps, default 30)
-  --until-saturated   chat: keep stepping by --step until the server saturates: a step's p99 is
-                      over --saturation-p99 or under 98% of its offered messages are delivered by
-                      the end of the next step (the ladder stops after that next step), or under
-                      half by the end of the step itself (it stops at once)
+  --until-saturated   chat: keep stepping by --step until the server saturates: two steps in a row
+                      with p99 over --saturation-p99 or under 98% of their messages delivered by the
+                      end of the step after each (so the ladder runs a step past them), or under half
+                      of a step's messages delivered by its own end (it stops at once)
   --saturation-p99 MS chat --until-saturated: the p99 that counts as saturated (default 200)
   --duration S        chat: seconds per step (default 10); connect: seconds to hold sessions idle
                       (default 5); storm: seconds of traffic before and after the drop (default 5);

@@ -236,7 +236,7 @@ export async function runChat(ctx: RunContext): Promise<BenchResult> {
   const served = servedFromMemory(snaps[0]?.server.metrics ?? null, end);
   // a ladder that stopped early ran only the steps it sampled the end of
   const steps = planned.slice(0, Math.max(1, snaps.length - 1));
-  const rows = stepRows(m, steps, snaps).slice(0, steps.length);
+  const rows = stepRows(m, steps, snaps);
   r.steps = rows;
   const good = rows.filter((s) => s.p99Ms < opts.p99LimitMs && s.lossPct < 0.1 && s.sent >= 0.99 * s.offered);
   const best = good.length > 0 ? Math.max(...good.map((s) => s.offeredRate)) : null;
@@ -244,7 +244,8 @@ export async function runChat(ctx: RunContext): Promise<BenchResult> {
     { name: 'sessions connected', value: con.merged.connected },
     { name: 'connect time', value: con.ms / 1000, unit: 's' },
     { name: `highest offered rate with p99 < ${opts.p99LimitMs} ms and loss < 0.1%`, value: best, unit: 'msgs/s' },
-    { name: 'messages sent', value: rows.reduce((a, s) => a + s.sent, 0) },
+    // every step's, as the acks and deliveries below: a ladder stopped early may have begun one more
+    { name: 'messages sent', value: m.steps.reduce((a, s) => a + s.sent, 0) },
     { name: opts.target.transport === 'xmpp' ? 'server acks (stream management, not durable)' : 'server acks (durable)', value: m.steps.reduce((a, s) => a + s.acked, 0) },
     { name: 'messages delivered', value: m.received },
     { name: 'receipts delivered', value: m.receipts },
@@ -288,7 +289,8 @@ export async function sampleAtSteps(
 
 /** One table row per step: offered and delivered, latencies, CPU between the step's two samples. */
 export function stepRows(m: Merged, steps: readonly Step[], snaps: readonly Snapshot[]): StepRow[] {
-  return m.steps.map((s, k) => {
+  // a ladder that ended early has counters for steps it never ran: only `steps` get rows
+  return m.steps.slice(0, steps.length).map((s, k) => {
     const cpu = snaps[k + 1] ? cpuPct(snaps[k], snaps[k + 1]) : { server: null, generator: null };
     const a = snaps[k]?.server.cpuUs ?? null;
     const b = snaps[k + 1]?.server.cpuUs ?? null;

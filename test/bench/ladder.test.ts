@@ -9,21 +9,22 @@ import type { WorkerReport } from '../../src/bench/types.js';
 
 const step = (offeredRate: number, delivered: number, p99Ms: number): LadderStep => ({ offeredRate, offered: offeredRate * 10, delivered, p99Ms });
 
-test('the ladder goes on while the steps keep up', () => {
+test('the ladder goes on while the steps keep up, and past one saturated step (a busy neighbour can spoil one)', () => {
   const steps = [step(1000, 10_000, 8), step(2000, 20_000, 12), step(3000, 29_000, 40)];
-  assert.equal(ladderStop(steps, 0, 200), null);
-  assert.equal(ladderStop(steps, 1, 200), null);
-  assert.equal(ladderStop(steps, 2, 200), null, 'the current step is not judged in full: 97% delivered by its own end is fine');
+  for (let k = 0; k < 3; k++) assert.equal(ladderStop(steps, k, 200), null);
+  const spoiled = [step(1000, 10_000, 8), step(2000, 20_000, 900), step(3000, 30_000, 20), step(4000, 40_000, 30)];
+  for (let k = 0; k < 4; k++) assert.equal(ladderStop(spoiled, k, 200), null);
 });
 
-test('the ladder stops a step after one whose p99 is over the bound or whose deliveries fell behind', () => {
-  assert.match(ladderStop([step(1000, 10_000, 8), step(2000, 20_000, 250), step(3000, 30_000, 20)], 2, 200) ?? '', /at 2000 msgs\/s: p99 250 ms over 200 ms/);
-  assert.match(ladderStop([step(1000, 10_000, 8), step(2000, 19_000, 30), step(3000, 30_000, 20)], 2, 200) ?? '', /at 2000 msgs\/s: 95\.0% of the offered messages delivered a step later/);
+test('the ladder ends after two saturated steps in a row, each judged a step later: p99 over the bound or deliveries behind', () => {
+  const steps = [step(1000, 10_000, 8), step(2000, 20_000, 250), step(3000, 29_000, 30), step(4000, 40_000, 20)];
+  assert.equal(ladderStop(steps, 2, 200), null, 'step 2 is not judged in full at its own end');
+  assert.match(ladderStop(steps, 3, 200) ?? '', /two steps in a row: p99 250 ms over 200 ms at 2000 msgs\/s; 96\.7% delivered a step later at 3000 msgs\/s/);
 });
 
-test('the ladder stops at once when the current step is already over the bound or under half delivered', () => {
-  assert.match(ladderStop([step(1000, 10_000, 8), step(2000, 20_000, 900)], 1, 200) ?? '', /at 2000 msgs\/s: p99 900 ms/);
-  assert.match(ladderStop([step(1000, 10_000, 8), step(2000, 9_000, 30)], 1, 200) ?? '', /45\.0% of the offered messages delivered by the step's end/);
+test('the ladder ends at once when under half of the current step has arrived by its end', () => {
+  assert.match(ladderStop([step(1000, 10_000, 8), step(2000, 9_000, 30)], 1, 200) ?? '', /45\.0% of the messages offered at 2000 msgs\/s delivered by the step's end/);
+  assert.equal(ladderStop([step(1000, 10_000, 8), step(2000, 11_000, 900)], 1, 200), null, 'a high p99 so far is not enough');
 });
 
 function report(delivered: number[], latencyUs: number): WorkerReport {
@@ -50,4 +51,5 @@ test("each step row carries the server's CPU time per message delivered in that 
   assert.equal(rows[0].serverCpuPct, 10);
   assert.equal(rows[1].generatorCpuPct, 10);
   assert.equal(stepRows(m, [{ rate: 100, durationS: 10 }, { rate: 200, durationS: 10 }], [])[0].serverCpuUsPerMsg, null, 'no samples, no figure');
+  assert.equal(stepRows(m, [{ rate: 100, durationS: 10 }], [snap(0, 0, 0), snap(10, 1, 2)]).length, 1, 'a ladder that ended after one step has one row');
 });
