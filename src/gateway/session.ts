@@ -217,8 +217,8 @@ export class Session implements IdleTracked, IntakeWaiter, EventReceiver, Reader
   /** Binds the device to this connection, answers LoginOk, then lets queued items flow. */
   private async goLive(ref: number, auth: Authenticated): Promise<void> {
     // Known by address before the inbox binds it: a 'replaced' may come the moment it does.
-    // A login refused after this (the inbox busy) may be tried again on the same connection:
-    // the entry of the earlier attempt goes, or it would hold this session after it closed.
+    // A login refused after this (the inbox busy) may be tried again on the same connection: the
+    // directory then drops the earlier address, so only one entry refers to this connection.
     if (this.address) this.ctx.directory.remove(this.address.id);
     const address = (this.address = this.ctx.directory.add(this));
     const ackedSeq = await bindDevice(this.ctx, auth, address, () => this.state !== 'closed');
