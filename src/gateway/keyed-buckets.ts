@@ -29,9 +29,15 @@ export class KeyedBuckets {
     return 0;
   }
 
-  /** Returns a token taken for work that turned out not to count. */
-  giveBack(key: string): void {
-    this.buckets.get(key)?.giveBack();
+  /**
+   * Returns a token taken for work that turned out not to count. A bucket full again is the
+   * same as none and is dropped: a successful login leaves nothing behind for its account.
+   */
+  giveBack(key: string, now = Date.now()): void {
+    const bucket = this.buckets.get(key);
+    if (bucket === undefined) return;
+    bucket.giveBack();
+    if (bucket.fullAt(now)) this.buckets.delete(key);
   }
 
   private touch(key: string, now: number): TokenBucket {

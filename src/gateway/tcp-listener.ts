@@ -7,35 +7,12 @@ import { admitConnection, REFUSED_LINGER_MS } from './admission.js';
 import type { PreLoginSlot } from './pre-login-limits.js';
 import type { GatewayContext } from './context.js';
 import { Session } from './session.js';
-import type { Transport } from './transport.js';
+import { attachSocket, SocketTransport } from './socket-transport.js';
 
 export function createTcpListener(ctx: GatewayContext, tlsOptions: tls.TlsOptions | null): net.Server {
   const start = (socket: net.Socket, slot: PreLoginSlot) => {
     socket.setNoDelay(true);
-    const transport: Transport = {
-      write: (bytes) => {
-        // Past end() a write only builds an error with a stack trace: 5,000 of them made a stop miss its deadline.
-        if (socket.writable) socket.write(bytes);
-      },
-      bufferedBytes: () => socket.writableLength,
-      whenDrained: (fn) => {
-        if (socket.writableLength === 0) setImmediate(fn);
-        else socket.once('drain', fn);
-      },
-      end: () => {
-        socket.end();
-        // A peer that never reads must not keep the socket open.
-        setTimeout(() => socket.destroy(), 5000).unref();
-      },
-      destroy: () => socket.destroy(),
-      pause: () => socket.pause(),
-      resume: () => socket.resume(),
-      remote: `${socket.remoteAddress}:${socket.remotePort}`,
-    };
-    const session = new Session(transport, ctx, slot);
-    socket.on('data', (chunk) => session.onBytes(chunk));
-    socket.on('close', () => session.closed());
-    socket.on('error', () => socket.destroy());
+    attachSocket(socket, new Session(new SocketTransport(socket), ctx, slot));
   };
   if (!tlsOptions) {
     return net.createServer((socket) => {

@@ -30,3 +30,17 @@ test('past maxKeys the least recently used key is dropped, and the key count sta
   for (let i = 0; i < 10_000; i++) k.take(`x${i}`, 0);
   assert.equal(k.size, 3, 'ten thousand new keys do not grow it');
 });
+
+test('a bucket given back to full is dropped: a successful login leaves nothing for its account', () => {
+  const k = new KeyedBuckets(3, 1, 10);
+  assert.equal(k.take('alice', 0), 0);
+  k.giveBack('alice', 0);
+  assert.equal(k.size, 0, 'full again, so the same as no bucket');
+  assert.equal(k.take('bob', 0), 0);
+  assert.equal(k.take('bob', 0), 0);
+  k.giveBack('bob', 0);
+  assert.equal(k.size, 1, 'bob still owes a token: his bucket stays');
+  assert.equal(k.take('bob', 0), 0);
+  assert.equal(k.take('bob', 0), 0);
+  assert.ok(k.take('bob', 0) > 0, 'and counts as before');
+});

@@ -3,7 +3,7 @@
 // write-back modes), undone if they never are; and the message states those changes touch.
 import type { InboxOp } from '../../store/inbox-ops.js';
 import type { MessageStateRecord } from '../../store/kv.js';
-import { STATE_OVERHEAD, addBytes, queuedBytes, stateKey, type DeviceState, type Fragment, type InboxUser } from './fragment.js';
+import { STATE_OVERHEAD, addBytes, addTo, queuedBytes, stateKey, type DeviceState, type Fragment, type InboxUser } from './fragment.js';
 import type { QueuedItem } from './item-queue.js';
 
 const noop = (): void => undefined;
@@ -21,17 +21,20 @@ export class Change {
 }
 
 export function putState(f: Fragment, u: InboxUser, key: string, s: MessageStateRecord): void {
-  if (!u.states.has(key)) addBytes(f, STATE_OVERHEAD + key.length);
-  u.states.set(key, s);
+  const states = (u.states ??= new Map());
+  if (!states.has(key)) addBytes(f, STATE_OVERHEAD + key.length);
+  states.set(key, s);
 }
 
 export function dropState(f: Fragment, u: InboxUser, key: string): void {
-  if (u.states.delete(key)) addBytes(f, -(STATE_OVERHEAD + key.length));
+  if (!u.states?.delete(key)) return;
+  addBytes(f, -(STATE_OVERHEAD + key.length));
+  if (u.states.size === 0) u.states = null;
 }
 
 export function stateOf(f: Fragment, u: InboxUser, from: string, id: string): MessageStateRecord | undefined {
   const key = stateKey(from, id);
-  let s = u.states.get(key);
+  let s = u.states?.get(key);
   if (s === undefined) {
     s = f.store.state(u.name, from, id);
     if (s) putState(f, u, key, s);
@@ -41,9 +44,10 @@ export function stateOf(f: Fragment, u: InboxUser, from: string, id: string): Me
 
 export function setState(f: Fragment, u: InboxUser, from: string, id: string, s: MessageStateRecord, c: Change): void {
   const key = stateKey(from, id);
-  c.undo.push([key, u.states.get(key)]);
+  c.undo.push([key, u.states?.get(key)]);
   putState(f, u, key, s);
-  u.inflightStates.set(key, (u.inflightStates.get(key) ?? 0) + 1);
+  const inflight = (u.inflightStates ??= new Map());
+  inflight.set(key, (inflight.get(key) ?? 0) + 1);
   c.ops.push({ t: 'state', user: u.name, from, id, state: s });
   c.states.push(key);
 }
@@ -52,10 +56,11 @@ export function setState(f: Fragment, u: InboxUser, from: string, id: string, s:
 export function commit(f: Fragment, u: InboxUser, c: Change): Promise<number> {
   const settle = (lsn: number | null) => {
     for (const key of c.states) {
-      const n = (u.inflightStates.get(key) ?? 1) - 1;
-      if (n > 0) u.inflightStates.set(key, n);
-      else u.inflightStates.delete(key);
-      if (lsn !== null && f.writeBack) u.dirtyStates.add(key);
+      const inflight = u.inflightStates;
+      const n = (inflight?.get(key) ?? 1) - 1;
+      if (n > 0) inflight!.set(key, n);
+      else if (inflight?.delete(key) && inflight.size === 0) u.inflightStates = null;
+      if (lsn !== null && f.writeBack) addTo(u, 'dirtyStates', key);
     }
     if (lsn === null) return rollback(f, u, c);
     const now = Date.now();
@@ -66,8 +71,8 @@ export function commit(f: Fragment, u: InboxUser, c: Change): Promise<number> {
       else if (!q.acked && !d.forgotten) f.young.push({ u, d, q, at: now });
     }
     if (f.writeBack) {
-      for (const name of c.devices) u.dirtyDevices.add(name);
-      for (const name of c.forgotten) u.forgotten.add(name);
+      for (const name of c.devices) addTo(u, 'dirtyDevices', name);
+      for (const name of c.forgotten) addTo(u, 'forgotten', name);
       if (c.states.length > 0 || c.devices.length > 0 || c.forgotten.length > 0) f.dirtyUsers.add(u);
     }
   };
@@ -103,7 +108,10 @@ function rollback(f: Fragment, u: InboxUser, c: Change): void {
 /** Waits for a write of the same (sender, id) still in flight: a resend racing its first copy. */
 export function track(u: InboxUser, key: string, work: Promise<unknown>): void {
   const settled: Promise<void> = work.then(noop, noop).then(() => {
-    if (u.pending.get(key) === settled) u.pending.delete(key);
+    const pending = u.pending;
+    if (pending?.get(key) !== settled) return;
+    pending.delete(key);
+    if (pending.size === 0) u.pending = null;
   });
-  u.pending.set(key, settled);
+  (u.pending ??= new Map()).set(key, settled);
 }

@@ -4,7 +4,7 @@
 import type { InboxItemRecord } from '../../store/kv.js';
 import type { Change } from './changes.js';
 import {
-  NO_DEVICE, addBytes, newDevice, newItem, newUser, queuedBytes,
+  NO_DEVICE, addBytes, addTo, newDevice, removeFrom, newItem, newUser, queuedBytes,
   type DeviceState, type Fragment, type InboxUser,
 } from './fragment.js';
 import type { QueuedItem } from './item-queue.js';
@@ -156,8 +156,8 @@ export function forget(f: Fragment, u: InboxUser, d: DeviceState, durable: boole
   u.queued = null;
   for (const q of d.items.shiftUpTo(MAX_SEQ)) addBytes(f, -(q.bytes));
   u.devices.delete(d.name);
-  u.dirtyDevices.delete(d.name);
+  removeFrom(u, 'dirtyDevices', d.name);
   if (!durable || !f.writeBack) return;
-  u.forgotten.add(d.name);
+  addTo(u, 'forgotten', d.name);
   f.dirtyUsers.add(u);
 }

@@ -6,7 +6,7 @@ import type { InboxApi, StoreResult } from './api.js';
 import { Change, commit, setState, stateOf, track } from './changes.js';
 import { pump } from './delivery.js';
 import { resumeAdoption } from './devices.js';
-import { NO_DEVICE, queuedBytes, stateKey, type Fragment, type InboxUser } from './fragment.js';
+import { NO_DEVICE, addTo, queuedBytes, stateKey, type Fragment, type InboxUser } from './fragment.js';
 import { enqueue, load, queuedOf, targets } from './queues.js';
 
 type Copy = { to: string; from: string; fromDevice: string; id: string; body: Uint8Array };
@@ -23,7 +23,7 @@ export async function store(f: Fragment, { to, from, fromDevice, id, body, now, 
   if (!u) return { ok: false, code: 'USER_NOT_FOUND' };
   const key = stateKey(from, id);
   // Only a resend ever waits here, so new messages keep their order.
-  const first = u.pending.get(key);
+  const first = u.pending?.get(key);
   if (first) await first;
   const known = stateOf(f, u, from, id);
   if (known) return resent(f, u, key, known, { to, from, fromDevice, id, body });
@@ -56,7 +56,7 @@ export async function carbon(f: Fragment, { user, to, fromDevice, id, body, sent
   if (!u) return { ok: true };
   const sender = `>${to}`; // a name no user can have: carbons are deduplicated apart from real sends
   const key = stateKey(sender, id);
-  const first = u.pending.get(key);
+  const first = u.pending?.get(key);
   if (first) await first;
   const devices = targets(u, fromDevice).filter((d) => d.name !== NO_DEVICE);
   // No other device: nothing to copy (and no state to read from LMDB for every message).
@@ -87,12 +87,12 @@ function withoutCarbonsPending(s: MessageStateRecord): MessageStateRecord {
 function copyToSender(f: Fragment, u: InboxUser, key: string, req: Copy & { sentAt: number }): Promise<void> {
   const { to, from, fromDevice, id, body, sentAt } = req;
   return f.router.call('inbox', from, { type: 'carbon', user: from, to, fromDevice, id, body, sentAt }).then(() => {
-    const s = u.states.get(key);
+    const s = u.states?.get(key);
     if (!s?.carbonsPending) return;
-    u.states.set(key, withoutCarbonsPending(s));
+    u.states!.set(key, withoutCarbonsPending(s));
     // A state whose write is still in flight is marked dirty when that write is durable, not before.
-    if (f.writeBack && !u.inflightStates.has(key)) {
-      u.dirtyStates.add(key);
+    if (f.writeBack && !u.inflightStates?.has(key)) {
+      addTo(u, 'dirtyStates', key);
       f.dirtyUsers.add(u);
     }
   });

@@ -3,7 +3,7 @@
 // in LMDB evicted from RAM, and the log replayed into RAM at recovery.
 import type { CacheFragment, FlushBatch } from '../../store/engine.js';
 import { dropState, putState } from './changes.js';
-import { NO_DEVICE, markDirty, newDevice, newItem, newUser, queuedBytes, stateKey, type DeviceState, type Fragment, type InboxUser, type YoungEntry } from './fragment.js';
+import { NO_DEVICE, addTo, markDirty, newDevice, newItem, newUser, queuedBytes, stateKey, type DeviceState, type Fragment, type InboxUser, type YoungEntry } from './fragment.js';
 import type { QueuedItem } from './item-queue.js';
 import { dropItems, evict, forget, load, pushItem } from './queues.js';
 import { MAX_SEQ } from './storage.js';
@@ -30,7 +30,9 @@ export function writeBackCache(f: Fragment): CacheFragment {
   }
 
   function flushUser(u: InboxUser, batch: FlushBatch): void {
-    for (const name of u.dirtyDevices) {
+    const devices = u.dirtyDevices ?? new Set<string>();
+    u.dirtyDevices = null;
+    for (const name of devices) {
       const d = u.devices.get(name);
       if (!d || d.forgotten) continue;
       if (d.ackedSeq > d.flushedAcked) {
@@ -40,37 +42,35 @@ export function writeBackCache(f: Fragment): CacheFragment {
       batch.add(store.putDevice(u.name, name, { nextSeq: d.nextSeq, ackedSeq: acked }));
       batch.onCommit(() => { d.flushedAcked = Math.max(d.flushedAcked, acked); });
     }
-    const devices = [...u.dirtyDevices];
-    u.dirtyDevices.clear();
     const flushed: string[] = [];
-    for (const key of u.dirtyStates) {
-      const s = u.states.get(key);
+    for (const key of u.dirtyStates ?? []) {
+      const s = u.states?.get(key);
       if (!s) continue;
       const cut = key.indexOf('\u0000');
       batch.add(store.putState(u.name, key.slice(0, cut), key.slice(cut + 1), s));
       flushed.push(key);
     }
-    u.dirtyStates.clear();
+    u.dirtyStates = null;
     batch.onCommit(() => {
       // States are re-read from LMDB when needed; the ones still changing stay.
-      for (const key of flushed) if (!u.dirtyStates.has(key) && !u.inflightStates.has(key) && !u.pending.has(key)) dropState(f, u, key);
+      for (const key of flushed) if (!u.dirtyStates?.has(key) && !u.inflightStates?.has(key) && !u.pending?.has(key)) dropState(f, u, key);
     });
     batch.onFail(() => {
-      for (const name of devices) u.dirtyDevices.add(name);
-      for (const key of flushed) if (u.states.has(key)) u.dirtyStates.add(key);
+      for (const name of devices) addTo(u, 'dirtyDevices', name);
+      for (const key of flushed) if (u.states?.has(key)) addTo(u, 'dirtyStates', key);
       f.dirtyUsers.add(u);
     });
   }
 
   function flushForgotten(u: InboxUser, batch: FlushBatch): void {
-    for (const name of u.forgotten) {
+    const names = [...(u.forgotten ?? [])];
+    u.forgotten = null;
+    for (const name of names) {
       for (const seq of store.seqs(u.name, name, 0, MAX_SEQ)) batch.add(store.removeItem(u.name, name, seq));
       batch.add(store.removeDevice(u.name, name));
     }
-    const names = [...u.forgotten];
-    u.forgotten.clear();
     batch.onFail(() => {
-      for (const name of names) u.forgotten.add(name);
+      for (const name of names) addTo(u, 'forgotten', name);
       f.dirtyUsers.add(u);
     });
   }
@@ -85,7 +85,7 @@ export function writeBackCache(f: Fragment): CacheFragment {
       }
       // Removals of forgotten devices go first, so a device registered again under the same name
       // never loses items flushed after them.
-      for (const u of f.dirtyUsers) if (u.forgotten.size > 0) flushForgotten(u, batch);
+      for (const u of f.dirtyUsers) if (u.forgotten !== null) flushForgotten(u, batch);
       const touched = new Set<DeviceState>();
       const flushing: QueuedItem[] = [];
       const taken: YoungEntry[] = [];
@@ -181,7 +181,7 @@ export function writeBackCache(f: Fragment): CacheFragment {
           case 'state': {
             const key = stateKey(op.from, op.id);
             putState(f, u, key, op.state);
-            u.dirtyStates.add(key);
+            addTo(u, 'dirtyStates', key);
             f.dirtyUsers.add(u);
             break;
           }

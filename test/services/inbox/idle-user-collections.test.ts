@@ -1,0 +1,36 @@
+// An idle user holds no empty collections: the sets and maps of its pending work are made when
+// work comes and dropped when it is done, since every known user stays in RAM.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { track } from '../../../src/services/inbox/changes.js';
+import { addTo, newUser, removeFrom } from '../../../src/services/inbox/fragment.js';
+
+test('a new user has no collections but its devices', () => {
+  const u = newUser('ann', 0);
+  for (const c of [u.states, u.pending, u.dirtyDevices, u.dirtyStates, u.forgotten, u.inflightStates]) assert.equal(c, null);
+});
+
+test('a set is made on the first add and dropped with its last entry', () => {
+  const u = newUser('ann', 0);
+  addTo(u, 'dirtyDevices', 'phone');
+  addTo(u, 'dirtyDevices', 'laptop');
+  assert.deepEqual([...u.dirtyDevices!], ['phone', 'laptop']);
+  removeFrom(u, 'dirtyDevices', 'phone');
+  assert.deepEqual([...u.dirtyDevices!], ['laptop']);
+  removeFrom(u, 'dirtyDevices', 'laptop');
+  assert.equal(u.dirtyDevices, null);
+  removeFrom(u, 'forgotten', 'tablet');
+  assert.equal(u.forgotten, null, 'removing from a set never made is a no-op');
+});
+
+test('a pending send is tracked while it runs and leaves no map behind once settled', async () => {
+  const u = newUser('ann', 0);
+  let finish!: () => void;
+  const work = new Promise<void>((resolve) => { finish = resolve; });
+  track(u, 'bob\u0000m1', work);
+  const first = u.pending!.get('bob\u0000m1');
+  assert.ok(first, 'a resend finds the first copy to wait for');
+  finish();
+  await first;
+  assert.equal(u.pending, null);
+});
