@@ -3,16 +3,21 @@
 // their clients) until both are half free again. Without it, a storage backlog (the inbox cache over
 // its budget, a slow disk) or more offered load than the server can serve would pile up sends in RAM
 // as fast as clients can write them, and every one of them would wait behind all the others.
-// Paused connections are resumed a few per event-loop turn, in the order they paused: resuming all
-// at once would read every one's backlog in one turn, block the loop and overshoot the bound.
+// Connections with sends waiting are let in a bounded number per event-loop turn, in the order they
+// began to wait, and while any wait, every other connection's sends queue behind them: otherwise
+// the connections read first after room is made (in the same poll of the sockets) take it all
+// again, and those that wait are starved for as long as the overload lasts.
 
 /** A connection paused by the budget; told when it may read again. */
 export interface IntakeWaiter {
   intakeFreed(): void;
 }
 
-/** Paused connections resumed per event-loop turn while there is room. */
-export const RESUME_PER_TURN = 32;
+/**
+ * Waiting connections let in per event-loop turn while there is room. Each lets in at most the few
+ * sends it parked (see send-path.ts), so a turn's work stays bounded.
+ */
+export const RESUME_PER_TURN = 256;
 
 export class IntakeBudget {
   private used = 0;
@@ -39,9 +44,14 @@ export class IntakeBudget {
     return this.highest;
   }
 
-  /** Whether connections that send must stop reading. */
+  /** Whether the bound is reached: waiting connections are not let in. */
   get exhausted(): boolean {
     return this.full;
+  }
+
+  /** Whether a new send must wait: the bound is reached, or connections wait to be let in before it. */
+  get mustWait(): boolean {
+    return this.full || this.waiting.size > 0;
   }
 
   /** Counts a send in. Never refuses: the send is already in RAM; the caller pauses if `exhausted`. */
@@ -80,9 +90,11 @@ export class IntakeBudget {
     if (!this.full) this.resumeLater();
   }
 
-  /** Registers a connection that paused for the budget. */
+  /** Registers a connection that has sends waiting for the budget (at the end of the line). */
   wait(w: IntakeWaiter): void {
     this.waiting.add(w);
+    // Queued behind others while there is room: the turn that lets them in lets this one in too.
+    if (!this.full) this.resumeLater();
   }
 
   /** Forgets a connection that closed while waiting. */

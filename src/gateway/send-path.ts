@@ -92,7 +92,7 @@ export class SendPath {
     // A decoded body is a view into the whole receive buffer: keep an exact copy, or one queued
     // byte could pin a 64 KiB chunk.
     const pending: PendingSend = { ref, id, to, body: new Uint8Array(body), order: ++this.order };
-    if (this.parked !== null || this.ctx.intake.exhausted) return this.park(pending);
+    if (this.parked !== null || this.ctx.intake.mustWait) return this.park(pending);
     this.admit(pending);
   }
 
