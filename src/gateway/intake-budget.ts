@@ -1,6 +1,6 @@
 // Bounds the sends that were read from sockets and are not yet durable, across all connections, in
-// bytes and in number: past either bound, connections that send stop being read (TCP pushes back on
-// their clients) until both are half free again. Without it, a storage backlog (the inbox cache over
+// bytes and in number: past either bound, new sends wait (parked by their connection, which stops
+// being read past a few: TCP pushes back on its client) until both are half free again. Without it, a storage backlog (the inbox cache over
 // its budget, a slow disk) or more offered load than the server can serve would pile up sends in RAM
 // as fast as clients can write them, and every one of them would wait behind all the others.
 // Connections with sends waiting are let in a bounded number per event-loop turn, in the order they
@@ -8,7 +8,7 @@
 // the connections read first after room is made (in the same poll of the sockets) take it all
 // again, and those that wait are starved for as long as the overload lasts.
 
-/** A connection paused by the budget; told when it may read again. */
+/** A connection with sends waiting for the budget; told when it may let them in. */
 export interface IntakeWaiter {
   intakeFreed(): void;
 }
@@ -54,7 +54,7 @@ export class IntakeBudget {
     return this.full || this.waiting.size > 0;
   }
 
-  /** Counts a send in. Never refuses: the send is already in RAM; the caller pauses if `exhausted`. */
+  /** Counts a send in. Never refuses: the send is already in RAM; later sends wait while `mustWait`. */
   take(bytes: number): void {
     this.used += bytes;
     this.sends++;
