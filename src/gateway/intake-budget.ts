@@ -1,8 +1,9 @@
 // Bounds the sends that were read from sockets and are not yet durable, across all connections, in
 // bytes and in number: past either bound, new sends wait (parked by their connection, which stops
-// being read past a few: TCP pushes back on its client) until both are half free again. Without it, a storage backlog (the inbox cache over
-// its budget, a slow disk) or more offered load than the server can serve would pile up sends in RAM
-// as fast as clients can write them, and every one of them would wait behind all the others.
+// being read past a few: TCP pushes back on its client) until both are half free again. Without
+// it, a storage backlog (the inbox cache over its budget, a slow disk) or more offered load than
+// the server can serve would pile up sends in RAM as fast as clients can write them, and every one
+// of them would wait behind all the others.
 // Connections with sends waiting are let in a bounded number per event-loop turn, in the order they
 // began to wait, and while any wait, every other connection's sends queue behind them: otherwise
 // the connections read first after room is made (in the same poll of the sockets) take it all
