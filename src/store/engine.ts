@@ -3,6 +3,7 @@
 // sync delay go to LMDB, then leave RAM), checkpoints the log and replays it on start.
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { Counter, Gauge, type Registry } from 'prom-client';
 import type { ServerConfig } from '../config.js';
 import type { Stores } from './kv.js';
@@ -116,6 +117,8 @@ export interface RecoveryReport {
 /** How often the flusher looks for lingering items, at most. */
 const MAX_TICK_MS = 250;
 const MIN_TICK_MS = 10;
+/** The least a write kept in RAM for a full disk waits before it is tried again. */
+const KEPT_RETRY_MS = 100;
 /** The key of the LogMarker in the meta database. */
 const MARKER_KEY = 'log';
 /** Where the log remembers the placement its records were written under. */
@@ -172,6 +175,7 @@ export class StorageEngine {
   readonly servedFromMemory: Counter;
   private readonly flushedItems: Counter;
   private readonly deferredRounds: Counter;
+  private readonly keptWaiting: Gauge;
   /** Set while write-back waits for space, so the warning is given once per stretch. */
   private waitingForRoom = false;
 
@@ -188,6 +192,10 @@ export class StorageEngine {
     this.deferredRounds = new Counter({
       name: 'atoll_inbox_write_back_deferred_rounds_total', registers,
       help: `Write-back rounds not started because the data directory had less than ${WRITE_BACK_HEADROOM_BYTES} bytes free above storageReserveBytes`,
+    });
+    this.keptWaiting = new Gauge({
+      name: 'atoll_inbox_writes_waiting_for_storage', registers,
+      help: 'Acks and receipts already in effect in RAM whose log records wait for storage to take writes again',
     });
     const engine = this;
     new Gauge({
@@ -240,13 +248,44 @@ export class StorageEngine {
     return this.health?.available ?? true;
   }
 
+  /** Waits before a write refused for a full disk is tried again: until storage takes writes, and at least a pause. */
+  beforeRetry(): Promise<unknown> {
+    // The pause: the health may not have seen the full disk yet.
+    return Promise.all([this.whenStorageAvailable(), sleep(KEPT_RETRY_MS)]);
+  }
+
   /** Resolves once storage accepts new writes again (see StorageHealth.whenAvailable). */
-  whenStorageAvailable(): Promise<void> {
+  private whenStorageAvailable(): Promise<void> {
     return this.health?.whenAvailable() ?? Promise.resolve();
   }
 
   register(fragment: number, cache: CacheFragment): void {
     this.fragments.set(fragment, cache);
+  }
+
+  /**
+   * Like write, for ops whose effects in RAM were already handed on and cannot be taken back (an
+   * ack dropped its items and told the senders; a receipt is due because a state says delivered):
+   * refused because storage is unavailable, they wait in RAM until it takes writes again and are
+   * written then, never dropped. `ops` is asked again at each try, so a retry carries the latest
+   * states rather than overwriting a newer record with an older one.
+   */
+  async writeKept(fragment: number, ops: () => InboxOp[]): Promise<number> {
+    let waiting = false;
+    try {
+      for (;;) {
+        try {
+          return await this.write(fragment, ops());
+        } catch (err) {
+          if (!(err instanceof StorageUnavailableError)) throw err;
+          if (!waiting) this.keptWaiting.inc();
+          waiting = true;
+          await this.beforeRetry();
+        }
+      }
+    } finally {
+      if (waiting) this.keptWaiting.dec();
+    }
   }
 
   /** Makes the ops of one request durable together; resolves with their LSN (0 outside log mode). */

@@ -154,6 +154,55 @@ test('below storageReserveBytes: sends wait with STORAGE_UNAVAILABLE, then go th
   }
 });
 
+test('a device ack made on a full disk waits in RAM and is stored once space is freed: after kill -9 the acked messages are not delivered again', async (t) => {
+  const fs = mountTmpfs(24 * MiB);
+  if (typeof fs === 'string') return t.skip(fs);
+  const data = join(fs.path, 'data');
+  // Reserve 0: the ack's own log append meets the full disk.
+  const flags = ['--storage-reserve-bytes', '0'];
+  let server = await startChildServer(data, flags);
+  const clients: Client[] = [];
+  let phone: RawClient | null = null;
+  try {
+    const alice = client(server, 'alice', 'laptop');
+    clients.push(alice);
+    await alice.register('alice', PW);
+    await alice.register('bob', PW);
+    await alice.login();
+    phone = await RawClient.login(server.tcp, 'bob', PW, 'phone');
+    // Long ids: the ack's record (it marks every message delivered) spans several pages, so
+    // it needs space that the full disk no longer has.
+    const COUNT = 60;
+    const ids = Array.from({ length: COUNT }, (_, i) => `${String(i).padStart(3, '0')}-${'x'.repeat(58)}`);
+    await Promise.all(ids.map((id) => alice.send('bob', id, { id })));
+    let last = 0;
+    for (let i = 0; i < COUNT; i++) last = Number((await phone.waitFor((f) => f.body === 'deliver')).deliver!.seq);
+
+    fs.fill(0);
+    phone.sendFrame({ ref: 0, ack: { seq: last } });
+    await untilMetric(server, 'atoll_inbox_writes_waiting_for_storage', (v) => v === 1, 'the ack waiting for storage');
+    fs.unfill();
+    await untilMetric(server, 'atoll_inbox_writes_waiting_for_storage', (v) => v === 0, 'the ack stored');
+    phone.close();
+
+    await server.kill9();
+    server = await startChildServer(data, flags);
+    phone = await RawClient.login(server.tcp, 'bob', PW, 'phone');
+    const again = client(server, 'alice', 'laptop');
+    clients.push(again);
+    await again.login();
+    await again.send('bob', 'after', { id: 'm3' });
+    const first = await phone.waitFor((f) => f.body === 'deliver');
+    assert.equal(first.deliver!.message!.id, 'm3', 'the first delivery after the restart is the new message, not an acked one');
+    assert.doesNotMatch(server.output(), /unhandled promise rejection|request failed/);
+  } finally {
+    phone?.close();
+    await Promise.all(clients.map((c) => c.close()));
+    await server.stop();
+    fs.remove();
+  }
+});
+
 test('the disk fills for real inside a log batch (reserve 0): the batch is cut back and refused, nothing half-written is replayed', async (t) => {
   const fs = mountTmpfs(12 * MiB);
   if (typeof fs === 'string') return t.skip(fs);

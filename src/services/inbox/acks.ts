@@ -2,7 +2,7 @@
 // messages among them from others are marked delivered and their senders told, and the window
 // moves on.
 import type { InboxApi } from './api.js';
-import { Change, commit } from './changes.js';
+import { Change, commitKept } from './changes.js';
 import { attached, pump } from './delivery.js';
 import { warn, type Fragment } from './fragment.js';
 import { dropItems } from './queues.js';
@@ -36,7 +36,8 @@ export function ack(f: Fragment, req: InboxApi['ack']['req']): void {
   d.ackedSeq = upTo;
   const now = Date.now();
   const receipts = markDelivered(f, u, bySender, c);
-  commit(f, u, c).catch(warn);
+  // The items are gone from RAM and the senders are told: a full disk delays the record, never drops it.
+  commitKept(f, u, c).catch(warn);
   sendDelivered(f, user, receipts, now);
   pump(f, u, d);
 }

@@ -54,6 +54,22 @@ export function setState(f: Fragment, u: InboxUser, from: string, id: string, s:
 
 /** Makes a change durable; marks its items durable and, in write-back modes, what LMDB still lacks. */
 export function commit(f: Fragment, u: InboxUser, c: Change): Promise<number> {
+  return settled(f, u, c, f.engine.write(f.id, c.ops));
+}
+
+/**
+ * Commits a change whose effects were already handed on (see StorageEngine.writeKept): on a full
+ * disk it waits in RAM and is written once storage takes writes, with its states as they are then.
+ */
+export function commitKept(f: Fragment, u: InboxUser, c: Change): Promise<number> {
+  return settled(f, u, c, f.engine.writeKept(f.id, () => withLatestStates(u, c.ops)));
+}
+
+function withLatestStates(u: InboxUser, ops: InboxOp[]): InboxOp[] {
+  return ops.map((op) => (op.t === 'state' ? { ...op, state: u.states?.get(stateKey(op.from, op.id)) ?? op.state } : op));
+}
+
+function settled(f: Fragment, u: InboxUser, c: Change, written: Promise<number>): Promise<number> {
   const settle = (lsn: number | null) => {
     for (const key of c.states) {
       const inflight = u.inflightStates;
@@ -76,7 +92,7 @@ export function commit(f: Fragment, u: InboxUser, c: Change): Promise<number> {
       if (c.states.length > 0 || c.devices.length > 0 || c.forgotten.length > 0) f.dirtyUsers.add(u);
     }
   };
-  return f.engine.write(f.id, c.ops).then(
+  return written.then(
     (lsn) => { settle(lsn); return lsn; },
     (err: unknown) => { settle(null); throw err; },
   );

@@ -1,7 +1,6 @@
 // Receipts: acked messages marked delivered and read ones marked read, each once, and the
 // receipts this produces queued for every device of the sender (as inbox items, in lists of at
 // most RECEIPT_IDS_PER_ITEM ids); a receipt refused for a full disk waits until storage takes writes.
-import { setTimeout as sleep } from 'node:timers/promises';
 import { RECEIPT_IDS_PER_ITEM } from '../../config.js';
 import { StorageUnavailableError } from '../../store/log/errors.js';
 import type { InboxApi } from './api.js';
@@ -9,9 +8,6 @@ import { Change, commit, setState, stateOf } from './changes.js';
 import { pump } from './delivery.js';
 import type { Fragment, InboxUser } from './fragment.js';
 import { enqueue, load, targets } from './queues.js';
-
-/** The least a receipt refused for a full disk waits before it is stored again. */
-const RECEIPT_RETRY_MS = 100;
 
 /** Marks the acked messages, by sender, delivered (those that were not yet): the DELIVERED receipts due. */
 export function markDelivered(f: Fragment, u: InboxUser, bySender: Map<string, string[]>, c: Change): [string, string[]][] {
@@ -56,7 +52,8 @@ export async function markRead(f: Fragment, { user, from, ids, now }: InboxApi['
 
 export async function receipt(f: Fragment, { user, kind, by, ids, at }: InboxApi['receipt']['req']): Promise<{ ok: true }> {
   // The message states already say delivered/read, so a receipt refused for a full disk would
-  // never be made again: it waits in RAM until storage takes writes, then is stored.
+  // never be made again: it waits in RAM until storage takes writes, then is stored. Unlike an
+  // ack (commitKept) it is queued anew at each try, so its items never sit in a queue undurable.
   for (;;) {
     const u = load(f, user);
     if (!u) return { ok: true };
@@ -67,8 +64,7 @@ export async function receipt(f: Fragment, { user, kind, by, ids, at }: InboxApi
       await commit(f, u, c);
     } catch (err) {
       if (!(err instanceof StorageUnavailableError)) throw err;
-      // At least a pause: the health may not have seen the full disk yet.
-      await Promise.all([f.engine.whenStorageAvailable(), sleep(RECEIPT_RETRY_MS)]);
+      await f.engine.beforeRetry();
       continue;
     }
     for (const d of devices) pump(f, u, d);
