@@ -195,7 +195,7 @@ export class StorageEngine {
     });
     this.keptWaiting = new Gauge({
       name: 'atoll_inbox_writes_waiting_for_storage', registers,
-      help: 'Acks and receipts already in effect in RAM whose log records wait for storage to take writes again',
+      help: 'Device acks already in effect in RAM whose log records wait for storage to take writes again',
     });
     const engine = this;
     new Gauge({
