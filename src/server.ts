@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import type net from 'node:net';
 import type tls from 'node:tls';
 import { pino, type Logger } from 'pino';
-import { Registry, collectDefaultMetrics, Gauge } from 'prom-client';
+import { Registry, Gauge } from 'prom-client';
 import type { ServerConfig } from './config.js';
 import { AuthGate } from './gateway/auth-gate.js';
 import { createHttpListener } from './gateway/http-listener.js';
@@ -22,6 +22,7 @@ import { SessionDirectory } from './gateway/session-directory.js';
 import { createTcpListener } from './gateway/tcp-listener.js';
 import { buildNode, type AtollNode } from './node/build-node.js';
 import { ErrorCode } from './protocol/framing.js';
+import { registerProcessMetrics } from './node/process-metrics.js';
 import { NODE_MODULES } from './services/index.js';
 import { lockDataDir, logDirsOf } from './store/data-check.js';
 import { StorageHealth } from './store/storage-health.js';
@@ -62,7 +63,7 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
 
 async function startLocked(config: ServerConfig, logger: Logger): Promise<AtollServer> {
   const registry = new Registry();
-  collectDefaultMetrics({ register: registry });
+  registerProcessMetrics(registry);
   const storage = storageHealth(config, registry, logger);
   const node = await buildNode(config, NODE_MODULES, { registry, health: storage });
   const { router, recovery } = node;

@@ -5,6 +5,7 @@
 import { mergeReports } from './aggregate.js';
 import { nowUs } from './clock.js';
 import type { Histogram } from './histogram.js';
+import { sampleProcess } from './procstats.js';
 import { splitSteps, type Step } from './pacing.js';
 import type { BenchResult, SecondRow } from './report.js';
 import {
@@ -54,6 +55,25 @@ export function recoverySeconds(rows: readonly SecondRow[], limitMs: number): nu
   return lastBad + 1;
 }
 
+/**
+ * The server's CPU (% of one core) in each whole second of a schedule of `seconds` starting at
+ * `startUs`, from /proc: a second that delivers nothing while the server got no CPU was lost to
+ * the machine (the process was not scheduled), not to the server's own work.
+ */
+async function cpuBySecond(pid: number | null, startUs: number, seconds: number): Promise<(number | null)[]> {
+  const out: (number | null)[] = [];
+  if (pid === null) return out;
+  let prev: { atUs: number; cpuUs: number } | null = null;
+  for (let s = 0; s <= seconds; s++) {
+    await sleep(Math.max(0, (startUs + s * 1e6 - nowUs()) / 1000));
+    const sample = await sampleProcess(pid).catch(() => null);
+    const at = nowUs();
+    if (prev !== null) out.push(sample === null ? null : ((sample.cpuUs - prev.cpuUs) / (at - prev.atUs)) * 100);
+    prev = sample === null ? null : { atUs: at, cpuUs: sample.cpuUs };
+  }
+  return out;
+}
+
 export async function runOverload(ctx: RunContext): Promise<BenchResult> {
   const { opts } = ctx;
   const all: UserRange = { first: 0, count: opts.users };
@@ -64,6 +84,8 @@ export async function runOverload(ctx: RunContext): Promise<BenchResult> {
   const snaps: Snapshot[] = [];
   const stopProgress = progressLoop(ctx, 'overload', opts.users);
   const sampler = sampleAtSteps(ctx, startUs, steps, snaps);
+  const totalS = Math.floor(warmSeconds(opts.durationS) + opts.durationS + afterSeconds(opts.durationS));
+  const cpuSampler = cpuBySecond(ctx.serverPid, startUs, totalS);
   try {
     await ctx.pool.all({ t: 'chat', startUs, steps: splitSteps(steps, ctx.ranges.length), senders: all, recipients: all, window: opts.window });
     await sampler;
@@ -75,6 +97,8 @@ export async function runOverload(ctx: RunContext): Promise<BenchResult> {
   const m = mergeReports(await ctx.pool.reports());
   r.steps = stepRows(m, steps, snaps);
   const seconds = secondRows(m.bySecond, opts.durationS);
+  const cpu = await cpuSampler;
+  seconds.forEach((row, k) => { row.serverCpuPct = cpu[k] ?? null; });
   r.seconds = seconds;
   const during = seconds.filter((s) => s.phase === 'overload');
   const lowest = Math.min(...during.map((s) => s.delivered));

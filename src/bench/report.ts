@@ -33,6 +33,8 @@ export interface SecondRow {
   delivered: number;
   p50Ms: number;
   p99Ms: number;
+  /** CPU the server process used in that second, % of one core (null: not measured). */
+  serverCpuPct?: number | null;
 }
 
 export interface BenchResult {
@@ -98,7 +100,9 @@ export function formatResult(r: BenchResult): string {
   }
   if (r.seconds && r.seconds.length > 0) {
     out.push('');
-    out.push(table(['second', 'phase', 'delivered', 'p50 ms', 'p99 ms'], r.seconds.map((s) => [String(s.second), s.phase, formatNumber(s.delivered), s.p50Ms.toFixed(1), s.p99Ms.toFixed(1)])));
+    out.push(table(['second', 'phase', 'delivered', 'p50 ms', 'p99 ms', 'server cpu %'], r.seconds.map((s) => [
+      String(s.second), s.phase, formatNumber(s.delivered), s.p50Ms.toFixed(1), s.p99Ms.toFixed(1), s.serverCpuPct == null ? 'n/a' : s.serverCpuPct.toFixed(0),
+    ])));
   }
   const errs = Object.entries(r.errors);
   if (errs.length > 0) {

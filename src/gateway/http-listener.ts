@@ -107,6 +107,8 @@ function attach(ws: WebSocket, socket: Duplex, ctx: GatewayContext, remote: stri
   };
   const transport: Transport = {
     write: (bytes) => {
+      // Past close() a send only builds an error for its callback.
+      if (ws.readyState !== ws.OPEN) return;
       unsent++;
       ws.send(bytes, { binary: true }, onSent);
     },

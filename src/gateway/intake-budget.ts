@@ -1,18 +1,24 @@
 // Bounds the sends that were read from sockets and are not yet durable, across all connections, in
-// bytes and in number: past either bound, connections that send stop being read (TCP pushes back on
-// their clients) until both are half free again. Without it, a storage backlog (the inbox cache over
-// its budget, a slow disk) or more offered load than the server can serve would pile up sends in RAM
-// as fast as clients can write them, and every one of them would wait behind all the others.
-// Paused connections are resumed a few per event-loop turn, in the order they paused: resuming all
-// at once would read every one's backlog in one turn, block the loop and overshoot the bound.
+// bytes and in number: past either bound, new sends wait (parked by their connection, which stops
+// being read past a few: TCP pushes back on its client) until both are half free again. Without
+// it, a storage backlog (the inbox cache over its budget, a slow disk) or more offered load than
+// the server can serve would pile up sends in RAM as fast as clients can write them, and every one
+// of them would wait behind all the others.
+// Connections with sends waiting are let in a bounded number per event-loop turn, in the order they
+// began to wait, and while any wait, every other connection's sends queue behind them: otherwise
+// the connections read first after room is made (in the same poll of the sockets) take it all
+// again, and those that wait are starved for as long as the overload lasts.
 
-/** A connection paused by the budget; told when it may read again. */
+/** A connection with sends waiting for the budget; told when it may let them in. */
 export interface IntakeWaiter {
   intakeFreed(): void;
 }
 
-/** Paused connections resumed per event-loop turn while there is room. */
-export const RESUME_PER_TURN = 32;
+/**
+ * Waiting connections let in per event-loop turn while there is room. Each lets in at most the few
+ * sends it parked (see send-path.ts), so a turn's work stays bounded.
+ */
+export const RESUME_PER_TURN = 256;
 
 export class IntakeBudget {
   private used = 0;
@@ -39,12 +45,17 @@ export class IntakeBudget {
     return this.highest;
   }
 
-  /** Whether connections that send must stop reading. */
+  /** Whether the bound is reached: waiting connections are not let in. */
   get exhausted(): boolean {
     return this.full;
   }
 
-  /** Counts a send in. Never refuses: the send is already in RAM; the caller pauses if `exhausted`. */
+  /** Whether a new send must wait: the bound is reached, or connections wait to be let in before it. */
+  get mustWait(): boolean {
+    return this.full || this.waiting.size > 0;
+  }
+
+  /** Counts a send in. Never refuses: the send is already in RAM; later sends wait while `mustWait`. */
   take(bytes: number): void {
     this.used += bytes;
     this.sends++;
@@ -80,9 +91,11 @@ export class IntakeBudget {
     if (!this.full) this.resumeLater();
   }
 
-  /** Registers a connection that paused for the budget. */
+  /** Registers a connection that has sends waiting for the budget (at the end of the line). */
   wait(w: IntakeWaiter): void {
     this.waiting.add(w);
+    // Queued behind others while there is room: the turn that lets them in lets this one in too.
+    if (!this.full) this.resumeLater();
   }
 
   /** Forgets a connection that closed while waiting. */

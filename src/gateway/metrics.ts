@@ -52,7 +52,7 @@ export function gatewayMetrics(registry: Registry, intake: IntakeBudget, preLogi
   counter('atoll_frames_out_total', 'Frames sent to clients', 'framesOut');
   counter('atoll_messages_accepted_total', 'Messages made durable and acked to their sender', 'messagesAccepted');
   counter('atoll_slow_consumers_total', 'Connections closed because they read too slowly', 'slowConsumers');
-  counter('atoll_intake_pauses_total', 'Times a sending connection stopped being read because the intake budget was used up', 'intakePauses');
+  counter('atoll_intake_pauses_total', 'Times a sending connection began to park sends because the intake budget was used up (past a few parked sends it stops being read)', 'intakePauses');
   counter('atoll_ping_pauses_total', 'Times a connection stopped being read because it pinged faster than pingRatePerSec', 'pingPauses');
   counter('atoll_storage_refused_sends_total', 'Sends refused with STORAGE_UNAVAILABLE because storage was full (or behind a refused send of the same connection)', 'storageRefusals');
   counter('atoll_output_pauses_total', 'Times a connection stopped being read because its unsent output passed its bound', 'outputPauses');

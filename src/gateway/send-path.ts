@@ -1,6 +1,8 @@
 // The send path of one connection: a Send's checks, its count against the process-wide intake
-// budget, the connection's rate (a token bucket: past it, sends wait in order while the socket is
-// not read), the hand-off to the recipient's inbox, and the SendAck or refusal that answers it.
+// budget (while it is used up, sends are parked here in order, a few per connection, and the
+// connection's other frames are still read), the connection's rate (a token bucket: past it, sends
+// wait in order while the socket is not read), the hand-off to the recipient's inbox, and the
+// SendAck or refusal that answers it.
 import { OwnerBusyError } from '../cluster/router.js';
 import { ErrorCode, type Frame } from '../protocol/framing.js';
 import type { atoll } from '../protocol/generated/atoll.js';
@@ -14,6 +16,16 @@ import { validMessageId, validUser } from './validate.js';
 const QUOTA_RETRY_MS = 60_000;
 
 interface PendingSend { ref: number; id: string; to: string; body: Uint8Array; order: number }
+
+/**
+ * Sends one connection may park while the intake budget is used up before it stops being read
+ * (in number and in bytes of intakeCost, whichever is reached first; at least one is parked).
+ * Reading on while a few sends wait is what lets the device's acks, receipts and pings through,
+ * and acks are what free the server; parked sends are not counted against the budget until they
+ * are let in, so the budget still bounds the work handed to storage, and this bounds the rest.
+ */
+export const PARK_SENDS = 16;
+export const PARK_BYTES = 16 * 1024;
 
 /** What a pending Send is counted as against the intake budget: its body and its bookkeeping. */
 function intakeCost(p: PendingSend): number {
@@ -34,8 +46,12 @@ export interface SendHost {
   /** A request began or was answered (the connection's bound on requests in flight). */
   started(): void;
   settled(): void;
-  /** The intake budget is exhausted: the connection stops reading until it frees. */
-  intakeExhausted(): void;
+  /** Sends began waiting for the intake budget: be told (intakeFreed) when it frees. */
+  waitForIntake(): void;
+  /** As many sends are parked as one connection may park: stop reading. */
+  parkFull(): void;
+  /** Parked sends were let in: reading may go on. */
+  parkFreed(): void;
   /** Sends began or stopped waiting for the rate: whether to read may have changed. */
   readingChanged(): void;
 }
@@ -52,6 +68,9 @@ export class SendPath {
   /** Sends waiting for a rate token, in arrival order; null when none wait. */
   private queue: PendingSend[] | null = null;
   private timer: NodeJS.Timeout | null = null;
+  /** Sends read while the intake budget was used up, in arrival order, not yet counted; null when none. */
+  private parked: PendingSend[] | null = null;
+  private parkedBytes = 0;
 
   constructor(private readonly ctx: GatewayContext, private readonly host: SendHost, now: number) {
     this.tokens = new TokenBucket(ctx.config.sendBurst, ctx.config.sendRatePerSec, now);
@@ -73,7 +92,51 @@ export class SendPath {
     // A decoded body is a view into the whole receive buffer: keep an exact copy, or one queued
     // byte could pin a 64 KiB chunk.
     const pending: PendingSend = { ref, id, to, body: new Uint8Array(body), order: ++this.order };
-    this.takeIntake(pending);
+    if (this.parked !== null || this.ctx.intake.mustWait) return this.park(pending);
+    this.admit(pending);
+  }
+
+  /** The intake budget has room again: parked sends go in, in order, while it lasts. */
+  intakeFreed(): void {
+    const parked = this.parked;
+    if (parked === null || !this.host.alive) return;
+    let next = 0;
+    while (next < parked.length && !this.ctx.intake.exhausted) {
+      const pending = parked[next++];
+      this.parkedBytes -= intakeCost(pending);
+      this.admit(pending);
+      if (!this.host.alive) return;
+    }
+    parked.splice(0, next);
+    if (parked.length > 0) {
+      this.host.waitForIntake();
+      if (!this.parkIsFull()) this.host.parkFreed();
+      return;
+    }
+    this.parked = null;
+    this.parkedBytes = 0;
+    this.host.parkFreed();
+  }
+
+  /** While the intake budget is used up: the send waits here, uncounted; past the cap the connection stops being read. */
+  private park(pending: PendingSend): void {
+    if (this.parked === null) {
+      this.parked = [];
+      this.ctx.metrics.counts.intakePauses++;
+      this.host.waitForIntake();
+    }
+    this.parked.push(pending);
+    this.parkedBytes += intakeCost(pending);
+    if (this.parkIsFull()) this.host.parkFull();
+  }
+
+  private parkIsFull(): boolean {
+    return this.parked !== null && (this.parked.length >= PARK_SENDS || this.parkedBytes >= PARK_BYTES);
+  }
+
+  /** Counts a send in and passes it on to the rate limit. */
+  private admit(pending: PendingSend): void {
+    this.ctx.intake.take(intakeCost(pending));
     if (this.queue !== null) return this.enqueue(pending);
     if (!this.tokens.take()) {
       this.queue = [];
@@ -89,6 +152,9 @@ export class SendPath {
     if (this.timer) clearTimeout(this.timer);
     for (const pending of this.queue ?? []) this.ctx.intake.give(intakeCost(pending));
     this.queue = null;
+    // Parked sends were never counted in.
+    this.parked = null;
+    this.parkedBytes = 0;
   }
 
   /**
@@ -183,13 +249,6 @@ export class SendPath {
         message: 'the server\'s storage is full: nothing was stored; send it again (same id) after retry_after_ms, and send nothing newer before it',
       },
     });
-  }
-
-  /** Counts a received body against the process-wide intake budget; past it, this connection stops reading. */
-  private takeIntake(pending: PendingSend): void {
-    const intake = this.ctx.intake;
-    intake.take(intakeCost(pending));
-    if (intake.exhausted) this.host.intakeExhausted();
   }
 
   private error(ref: number, code: ErrorCode, message: string): void {

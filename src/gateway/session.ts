@@ -26,7 +26,7 @@ type State = 'hello' | 'auth' | 'live' | 'closed';
 /** Requests of one connection awaiting their reply before it stops reading (its bounded mailbox). */
 const MAX_INFLIGHT = 1024;
 /** Why a connection is not being read (bits of the reader's holds); the frames not yet split wait. */
-const HOLD_INTAKE = 1;
+const HOLD_PARKED = 1;
 const HOLD_OUTPUT = 2;
 const HOLD_PING = 4;
 let nextSessionId = 1;
@@ -250,18 +250,23 @@ export class Session implements IdleTracked, IntakeWaiter, EventReceiver, Reader
 
   // ---- flow control ----
 
-  /** The process-wide intake budget is exhausted: this connection stops reading until it frees. */
-  intakeExhausted(): void {
-    if (this.reader.holding(HOLD_INTAKE)) return;
+  /** Sends are parked for the process-wide intake budget (see send-path.ts). */
+  waitForIntake(): void {
     this.ctx.intake.wait(this);
-    this.ctx.metrics.counts.intakePauses++;
-    this.reader.hold(HOLD_INTAKE);
   }
 
   intakeFreed(): void {
     // A connection paused this long did nothing wrong: the idle clock restarts.
     this.lastActivity = Date.now();
-    this.reader.unhold(HOLD_INTAKE);
+    this.sends.intakeFreed();
+  }
+
+  parkFull(): void {
+    this.reader.hold(HOLD_PARKED);
+  }
+
+  parkFreed(): void {
+    this.reader.unhold(HOLD_PARKED);
   }
 
   // ---- replies ----
@@ -383,7 +388,7 @@ export class Session implements IdleTracked, IntakeWaiter, EventReceiver, Reader
     this.slot?.release();
     this.slot = null;
     this.sends.close();
-    if (this.reader.holding(HOLD_INTAKE)) this.ctx.intake.cancel(this);
+    this.ctx.intake.cancel(this);
     this.reader.close();
     this.ctx.sessions.delete(this);
     this.ctx.sweeper.untrack(this);

@@ -29,10 +29,21 @@ export class FlushBatch {
   items = 0;
   /** A fragment's collect stops once this many writes are recorded, and is called again later. */
   stopAt = Infinity;
+  /** ...or once this slice of main-thread time (performance.now()) has passed, if it wrote anything. */
+  yieldAt = Infinity;
+  private sliceStart = 0;
 
-  /** Whether a collect should stop and let the round wait for commits first. */
+  /** Starts a collect: it may issue up to `maxWrites` more writes, and run until `yieldAt`. */
+  startSlice(maxWrites: number, yieldAt: number): void {
+    this.sliceStart = this.written.length;
+    this.stopAt = this.written.length + maxWrites;
+    this.yieldAt = yieldAt;
+  }
+
+  /** Whether a collect should stop and let the round yield to the event loop or wait for commits. */
   full(): boolean {
-    return this.written.length >= this.stopAt;
+    if (this.written.length >= this.stopAt) return true;
+    return this.written.length > this.sliceStart && performance.now() >= this.yieldAt;
   }
 
   constructor(readonly stores: Stores) {}
@@ -109,8 +120,12 @@ const MIN_TICK_MS = 10;
 const MARKER_KEY = 'log';
 /** Where the log remembers the placement its records were written under. */
 const LAYOUT_FILE = 'inbox-layout.json';
-/** A flush round gives the event loop back after this much work. */
-const YIELD_AFTER_MS = 5;
+/**
+ * A flush round gives the event loop back after this much main-thread work, also in the middle
+ * of a fragment: a checkpoint round at 1,000 msgs/s issues about 10,000 writes, which done at
+ * once held every connection for 140 ms every 5 s (the p99 of delivery).
+ */
+const YIELD_AFTER_MS = 2;
 /**
  * LMDB writes a round may have queued and not yet committed. lmdb-js has one write queue per
  * environment: a round that queued a hundred thousand deletes made every other write (a login's
@@ -477,30 +492,30 @@ export class StorageEngine {
   }
 
   /**
-   * Asks every fragment for its writes, yielding to the event loop every few milliseconds: issuing
-   * ten thousand LMDB puts at once would stall every connection for a good part of a second.
+   * Asks every fragment for its writes, yielding to the event loop every few milliseconds, also
+   * within one fragment: issuing ten thousand LMDB puts at once stalls every connection.
    * The writes may then span several LMDB transactions; that is safe because the checkpoint is
    * only moved once all of them are durable, and replaying ops over part of them is idempotent.
    */
   private async collectAll(cutoff: number, everything: boolean, batch: FlushBatch): Promise<void> {
-    let slice = performance.now();
     let committed = 0;
+    let yieldAt = performance.now() + YIELD_AFTER_MS;
     for (const f of this.fragments.values()) {
       for (;;) {
-        batch.stopAt = committed + 2 * MAX_UNCOMMITTED_WRITES;
+        batch.startSlice(committed + 2 * MAX_UNCOMMITTED_WRITES - batch.written.length, yieldAt);
         const done = f.collect(cutoff, everything, batch);
         if (batch.written.length - committed >= 2 * MAX_UNCOMMITTED_WRITES) {
           const upTo = batch.written.length - MAX_UNCOMMITTED_WRITES;
           // Failures surface where the round awaits every write of the batch.
           await Promise.allSettled(batch.written.slice(committed, upTo));
           committed = upTo;
-          slice = performance.now();
+          yieldAt = performance.now() + YIELD_AFTER_MS;
+        } else if (performance.now() >= yieldAt) {
+          await new Promise((resolve) => setImmediate(resolve));
+          yieldAt = performance.now() + YIELD_AFTER_MS;
         }
         if (done) break;
       }
-      if (performance.now() - slice < YIELD_AFTER_MS) continue;
-      await new Promise((resolve) => setImmediate(resolve));
-      slice = performance.now();
     }
   }
 
