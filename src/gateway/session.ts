@@ -277,24 +277,25 @@ export class Session implements IdleTracked, IntakeWaiter, EventReceiver, Reader
    */
   private request(ref: number, work: () => Promise<unknown>, done?: () => void): void {
     this.started();
-    work().finally(this.settled).then((result) => {
+    // Closures per request, not per connection: an idle session holds none.
+    work().finally(() => this.settled()).then((result) => {
       if (result !== undefined) this.reply(ref, { ok: {} });
-    }, (err) => this.requestFailed(ref, err)).finally(done).catch(this.crashed);
+    }, (err) => this.requestFailed(ref, err)).finally(done).catch((err) => this.crashed(err));
   }
 
   started(): void {
     if (++this.inflight === MAX_INFLIGHT) this.reader.update();
   }
 
-  settled = (): void => {
+  settled(): void {
     if (this.inflight-- === MAX_INFLIGHT / 2) this.reader.update();
-  };
+  }
 
   /** A bug in this connection's handling must not take the process down: end this connection only. */
-  crashed = (err: unknown): void => {
+  crashed(err: unknown): void {
     this.ctx.logger.error({ err, session: this.id }, 'session failed');
     this.fail(ErrorCode.INTERNAL, 'internal error; reconnect and resume');
-  };
+  }
 
   requestFailed(ref: number, err: unknown): void {
     const refusal = refusalOf(err);
