@@ -267,15 +267,15 @@ export class StorageEngine {
    * Like write, for ops whose effects in RAM were already handed on and cannot be taken back (an
    * ack dropped its items and told the senders; a receipt is due because a state says delivered):
    * refused because storage is unavailable, they wait in RAM until it takes writes again and are
-   * written then, never dropped. `ops` is asked again at each try, so a retry carries the latest
-   * states rather than overwriting a newer record with an older one.
+   * written then, never dropped. A retry writes `again()`, so it carries the latest states rather
+   * than overwriting a newer record with an older one.
    */
-  async writeKept(fragment: number, ops: () => InboxOp[]): Promise<number> {
+  async writeKept(fragment: number, ops: InboxOp[], again: () => InboxOp[]): Promise<number> {
     let waiting = false;
     try {
       for (;;) {
         try {
-          return await this.write(fragment, ops());
+          return await this.write(fragment, waiting ? again() : ops);
         } catch (err) {
           if (!(err instanceof StorageUnavailableError)) throw err;
           if (!waiting) this.keptWaiting.inc();

@@ -4,20 +4,16 @@
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
 import { tempDir } from '../helpers/server.js';
-import { attach, detach, openEngineNode } from './engine-node.js';
+import { attach, detach, flood, openEngineNode } from './engine-node.js';
 
 it('commits an unrelated write before most of a 20,000-item flush of one user', async () => {
   const dir = tempDir('atoll-flushq-');
   const node = await openEngineNode(dir.path, { syncDelayMs: 600_000, checkpointIntervalMs: 600_000 });
   try {
-    const r = node.router;
     const { session } = await attach(node, 'u', 'phone');
     await detach(node, 'u', 'phone', session);
     const total = 20_000;
-    for (let sent = 0; sent < total; sent += 1000) {
-      await Promise.all(Array.from({ length: 1000 }, (_, k) =>
-        r.call('inbox', 'u', { type: 'store', to: 'u', from: 'sender', fromDevice: 'web', id: `m${sent + k}`, body: Buffer.from('x'), now: Date.now() })));
-    }
+    await flood(node, 'u', total);
     const inLmdb = () => [...node.stores.inbox.getKeys({ start: ['u', 'phone', 0], end: ['u', 'phone', Number.MAX_SAFE_INTEGER] })].length;
     assert.equal(inLmdb(), 0, 'nothing flushed yet');
 

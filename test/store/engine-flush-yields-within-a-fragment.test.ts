@@ -4,20 +4,16 @@
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
 import { tempDir } from '../helpers/server.js';
-import { attach, detach, openEngineNode } from './engine-node.js';
+import { attach, detach, flood, openEngineNode } from './engine-node.js';
 
 it('issues the 20,000 writes of one fragment over many event-loop turns', async () => {
   const dir = tempDir('atoll-flushturns-');
   const node = await openEngineNode(dir.path, { fragments: 1, syncDelayMs: 600_000, checkpointIntervalMs: 600_000 });
   try {
-    const r = node.router;
     const { session } = await attach(node, 'u', 'phone');
     await detach(node, 'u', 'phone', session);
     const total = 20_000;
-    for (let sent = 0; sent < total; sent += 1000) {
-      await Promise.all(Array.from({ length: 1000 }, (_, k) =>
-        r.call('inbox', 'u', { type: 'store', to: 'u', from: 'sender', fromDevice: 'web', id: `m${sent + k}`, body: Buffer.from('x'), now: Date.now() })));
-    }
+    await flood(node, 'u', total);
 
     // Counts the round's item writes and how many of them fell between two turns of the loop.
     const inbox = node.stores.inbox;

@@ -75,3 +75,11 @@ export async function waitForMetric(registry: Registry, name: string, ok: (value
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
 }
+
+/** Stores `total` messages from 'sender' for user `to`, a thousand requests at a time. */
+export async function flood(node: EngineNode, to: string, total: number): Promise<void> {
+  for (let sent = 0; sent < total; sent += 1000) {
+    await Promise.all(Array.from({ length: Math.min(1000, total - sent) }, (_, k) =>
+      node.router.call('inbox', to, { type: 'store', to, from: 'sender', fromDevice: 'web', id: `m${sent + k}`, body: Buffer.from('x'), now: Date.now() })));
+  }
+}

@@ -62,7 +62,7 @@ export function commit(f: Fragment, u: InboxUser, c: Change): Promise<number> {
  * disk it waits in RAM and is written once storage takes writes, with its states as they are then.
  */
 export function commitKept(f: Fragment, u: InboxUser, c: Change): Promise<number> {
-  return settled(f, u, c, f.engine.writeKept(f.id, () => withLatestStates(u, c.ops)));
+  return settled(f, u, c, f.engine.writeKept(f.id, c.ops, () => withLatestStates(u, c.ops)));
 }
 
 function withLatestStates(u: InboxUser, ops: InboxOp[]): InboxOp[] {
