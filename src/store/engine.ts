@@ -191,7 +191,7 @@ export class StorageEngine {
     this.flushedItems = new Counter({ name: 'atoll_inbox_flushed_items_total', help: 'Undelivered inbox items written to LMDB after the sync delay', registers });
     this.deferredRounds = new Counter({
       name: 'atoll_inbox_write_back_deferred_rounds_total', registers,
-      help: `Write-back rounds not started because the data directory had less than ${WRITE_BACK_HEADROOM_BYTES} bytes free above storageReserveBytes`,
+      help: `Write-back rounds not started for want of room: less than ${WRITE_BACK_HEADROOM_BYTES} bytes free above storageReserveBytes, or an earlier round met a full disk and storage is still unavailable`,
     });
     this.keptWaiting = new Gauge({
       name: 'atoll_inbox_writes_waiting_for_storage', registers,
@@ -469,7 +469,10 @@ export class StorageEngine {
       this.timer = null;
       if (this.closed) return;
       // Retrying into a full disk only grows atoll.mdb's free-page churn: wait until there is room.
-      if (this.lastRoundFull && this.health && !this.health.available) return this.schedule();
+      if (this.lastRoundFull && this.health && !this.health.available) {
+        this.noteRoom(false, this.health.snapshot().reason);
+        return this.schedule();
+      }
       this.flushNow().catch(warnFlush).finally(() => { if (!this.closed) this.schedule(); });
     }, tick);
     this.timer.unref();
@@ -479,15 +482,21 @@ export class StorageEngine {
   private async roomForWriteBack(): Promise<boolean> {
     if (!this.health || !this.logs) return true;
     const room = await this.health.roomIn(this.options.config.dataDir, WRITE_BACK_HEADROOM_BYTES);
-    if (!room) this.deferredRounds.inc();
-    const changed = room === this.waitingForRoom;
-    this.waitingForRoom = !room;
-    if (changed) {
-      process.emitWarning(room
-        ? 'atoll storage: write-back to atoll.mdb resumes: the data directory has room again'
-        : `atoll storage: write-back to atoll.mdb waits: the data directory has less than ${WRITE_BACK_HEADROOM_BYTES} bytes free above storageReserveBytes; the log keeps every message meanwhile`);
-    }
+    this.noteRoom(room, `the data directory has less than ${WRITE_BACK_HEADROOM_BYTES} bytes free above storageReserveBytes`);
     return room;
+  }
+
+  /**
+   * Counts a round not started for want of room, whether the headroom check refused it or an
+   * earlier round met the full disk itself, and says once when write-back stops and resumes.
+   */
+  private noteRoom(room: boolean, reason: string): void {
+    if (!room) this.deferredRounds.inc();
+    if (room !== this.waitingForRoom) return;
+    this.waitingForRoom = !room;
+    process.emitWarning(room
+      ? 'atoll storage: write-back to atoll.mdb resumes: the data directory has room again'
+      : `atoll storage: write-back to atoll.mdb waits: ${reason}; the log keeps every message meanwhile`);
   }
 
   private async flushRound(everything: boolean, final = false): Promise<void> {
