@@ -1,5 +1,7 @@
 // Test harness for the storage engine without sockets: one node built from the server's modules
 // (src/node/build-node.ts), driven through router calls and fake sessions.
+import { cpSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Registry } from 'prom-client';
 import { resolveConfig, type ServerConfig } from '../../src/config.js';
 import { frameOfEvent } from '../../src/gateway/event-frames.js';
@@ -82,4 +84,11 @@ export async function flood(node: EngineNode, to: string, total: number): Promis
     await Promise.all(Array.from({ length: Math.min(1000, total - sent) }, (_, k) =>
       node.router.call('inbox', to, { type: 'store', to, from: 'sender', fromDevice: 'web', id: `m${sent + k}`, body: Buffer.from('x'), now: Date.now() })));
   }
+}
+
+/** A copy of the data dir as a crash at this moment would leave it (no process holds it). */
+export function copyAsCrashed(from: string, to: string, logDirs: string[]): void {
+  cpSync(from, to, { recursive: true });
+  rmSync(join(to, 'atoll.mdb-lock'), { force: true });
+  for (const d of logDirs) rmSync(join(to, d, 'LOCK'), { force: true });
 }

@@ -2,13 +2,13 @@
 // positions, held items and message states (idempotent resends), after random flushes,
 // checkpoints, evictions and forgotten devices, with one and with two log writers.
 import assert from 'node:assert/strict';
-import { cpSync, existsSync, rmSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { it } from 'node:test';
 import { tempDir } from '../helpers/server.js';
 import { prng, randInt } from './log/helpers.js';
 import { StorageEngine } from '../../src/store/engine.js';
-import { attach, detach, openEngineNode, type EngineNode } from './engine-node.js';
+import { attach, copyAsCrashed, detach, openEngineNode, type EngineNode } from './engine-node.js';
 
 interface Sent {
   to: string;
@@ -113,20 +113,17 @@ async function workload(node: EngineNode, seed: number, steps: number): Promise<
   return { devices, sent };
 }
 
-/** A copy of the data dir as a crash at this moment would leave it (no process holds it). */
-function copyAsCrashed(from: string, to: string, logDirs: string[]): void {
-  cpSync(from, to, { recursive: true });
-  rmSync(join(to, 'atoll.mdb-lock'), { force: true });
-  for (const d of logDirs) rmSync(join(to, d, 'LOCK'), { force: true });
-}
-
-/** `replayBudget`: a cache budget so small that the replay must flush to LMDB as it goes. */
-async function roundTrip(seed: number, logDirs: string[], replayBudget?: number): Promise<void> {
+/**
+ * `replayBudget`: a cache budget so small that the replay must flush to LMDB as it goes.
+ * `checkpointIntervalMs`: above 0, the workload's plain rounds run checkpoint passes that write
+ * a share of the changes each, and the crash may come in the middle of one.
+ */
+async function roundTrip(seed: number, logDirs: string[], replayBudget?: number, checkpointIntervalMs = 0): Promise<void> {
   const dir = tempDir('atoll-engine-');
   const copy = tempDir('atoll-engine-copy-');
   const logDirsOf = (root: string) => logDirs.map((d) => join(root, d)).join(',');
   try {
-    const node = await openEngineNode(dir.path, { logDirs: logDirsOf(dir.path), syncDelayMs: 60_000, checkpointIntervalMs: 0 });
+    const node = await openEngineNode(dir.path, { logDirs: logDirsOf(dir.path), syncDelayMs: 60_000, checkpointIntervalMs });
     const { devices, sent } = await workload(node, seed, 400);
     copyAsCrashed(dir.path, copy.path, logDirs);
     const before = await snapshot(node, devices);
@@ -162,6 +159,8 @@ async function roundTrip(seed: number, logDirs: string[], replayBudget?: number)
 it('rebuilds queues, acked positions and message states exactly (one log writer, seed 1)', () => roundTrip(1, ['log']));
 it('rebuilds queues, acked positions and message states exactly (one log writer, seed 2)', () => roundTrip(2, ['log']));
 it('rebuilds queues, acked positions and message states exactly (two log writers, seed 3)', () => roundTrip(3, ['log-a', 'log-b']));
+it('rebuilds queues, acked positions and message states exactly with checkpoint passes spread over rounds (one log writer, seed 8)', () => roundTrip(8, ['log'], undefined, 300));
+it('rebuilds queues, acked positions and message states exactly with checkpoint passes spread over rounds (two log writers, seed 9)', () => roundTrip(9, ['log-a', 'log-b'], undefined, 300));
 it('rebuilds the same queues when the replay outgrows the cache budget and flushes as it goes (seed 4)', () => roundTrip(4, ['log'], 4096));
 it('rebuilds the same queues when the replay outgrows the cache budget, two writers (seed 5)', () => roundTrip(5, ['log-a', 'log-b'], 4096));
 

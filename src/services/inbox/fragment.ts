@@ -111,13 +111,15 @@ export interface Fragment {
   youngHead: number;
   /** Users with durable changes not yet in LMDB. */
   readonly dirtyUsers: Set<InboxUser>;
+  /** How many users at the front of dirtyUsers hold changes the checkpoint pass under way marked. */
+  markedLeft: number;
   /** Estimated RAM held by the queued items and message states. */
   bytes: number;
 }
 
 export function newFragment(id: number, users: Map<string, InboxUser>, store: InboxStore, router: Router<Services>, options: InboxOptions): Fragment {
   const engine = options.engine;
-  return { id, users, store, router, options, engine, writeBack: engine.mode !== 'write-through', young: [], youngHead: 0, dirtyUsers: new Set(), bytes: 0 };
+  return { id, users, store, router, options, engine, writeBack: engine.mode !== 'write-through', young: [], youngHead: 0, dirtyUsers: new Set(), markedLeft: 0, bytes: 0 };
 }
 
 /** Counts RAM in or out, here and in the engine's budget. */

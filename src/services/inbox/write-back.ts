@@ -78,7 +78,7 @@ export function writeBackCache(f: Fragment): CacheFragment {
   return {
     get bytes() { return f.bytes; },
 
-    collect(cutoff, everything, batch) {
+    collect(cutoff, batch) {
       if (!f.writeBack) {
         for (const u of users.values()) for (const d of u.devices.values()) evict(f, d);
         return true;
@@ -108,14 +108,19 @@ export function writeBackCache(f: Fragment): CacheFragment {
       }
       compactYoung();
       batch.items += flushing.length;
-      if (everything && done) {
+      if (done) {
+        // Oldest first: Set order is insertion order, so the users marked by markChanges are the
+        // front of dirtyUsers (a change to a dirty user does not move it; a written one leaves).
         // One user's writes are issued together (a device's acked range may be long).
         for (const u of f.dirtyUsers) {
+          if (batch.changes <= 0 || (f.markedLeft === 0 && batch.changes !== Infinity)) break;
           if (batch.full()) {
             done = false;
             break;
           }
           f.dirtyUsers.delete(u);
+          if (f.markedLeft > 0) f.markedLeft--;
+          batch.changes--;
           flushUser(u, batch);
         }
       }
@@ -132,6 +137,13 @@ export function writeBackCache(f: Fragment): CacheFragment {
       });
       return done;
     },
+
+    markChanges() {
+      f.markedLeft = f.dirtyUsers.size;
+      return f.markedLeft;
+    },
+
+    get markedLeft() { return f.markedLeft; },
 
     oldestUnflushedLsn() {
       dropDeadYoung();
