@@ -13,7 +13,7 @@ import { lockDir } from '../dir-lock.js';
 import type { DirLock } from '../dir-lock.js';
 import { LogClosedError, LogDamagedError, LogFailedError, LogLockedError, LogRecordTooLargeError, StorageUnavailableError, isDiskFull } from './errors.js';
 import { CHECKPOINT_FILE, FIRST_LSN, HEADER_BYTES, PREALLOC_FILE, encodeRecord, parseSegmentFileName, segmentFileName } from './format.js';
-import { fsyncDir, fsyncFile, unlinkIfExists, writeFully } from './fsutil.js';
+import { fsyncDir, fsyncFile, unlinkIfExists, writeAndSync, writeFully } from './fsutil.js';
 import { scanSegment } from './scan.js';
 import type { DamageReason, RecordHandler, SkippedBytes } from './scan.js';
 
@@ -537,9 +537,7 @@ export class GroupCommitLog {
       const fh = this.active as FileHandle;
       const t0 = performance.now();
       written = true;
-      await writeFully(fh, buf, 0, bytes, this.activePos);
-      const t1 = performance.now();
-      await fh.datasync();
+      const t1 = await writeAndSync(fh.fd, buf, bytes, this.activePos);
       const t2 = performance.now();
 
       this.activePos += bytes;
