@@ -58,13 +58,18 @@ export function createLogMetrics(options: LogMetricsOptions): (writer: number | 
 
   return (writer) => {
     const labels = { writer: String(writer) };
+    // Batches come thousands of times a second: children bound once skip a closure per observation.
+    const batchRecords = records.labels(labels);
+    const batchBytes = bytes.labels(labels);
+    const batchFsync = fsync.labels(labels);
+    const writtenBytes = written.labels(labels);
     return (event) => {
       switch (event.type) {
         case 'batch':
-          records.observe(labels, event.records);
-          bytes.observe(labels, event.bytes);
-          fsync.observe(labels, event.fsyncMs / 1000);
-          written.inc(labels, event.bytes);
+          batchRecords.observe(event.records);
+          batchBytes.observe(event.bytes);
+          batchFsync.observe(event.fsyncMs / 1000);
+          writtenBytes.inc(event.bytes);
           return;
         case 'disk-full':
           refused.inc(labels);
