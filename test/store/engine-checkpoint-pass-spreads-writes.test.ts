@@ -20,14 +20,20 @@ async function storeOne(node: EngineNode, to: string, id: string): Promise<void>
   assert.ok(res.ok);
 }
 
+/** Users who each hold one stored message, its state durable in the log and not yet in LMDB. */
+async function usersWithStates(node: EngineNode, count: number): Promise<string[]> {
+  const users = Array.from({ length: count }, (_, i) => `u${i}`);
+  await Promise.all(users.map((u) => storeOne(node, u, 'm1')));
+  await node.engine.idle();
+  return users;
+}
+
 it('spreads the writes of a checkpoint pass over several rounds and checkpoints after the last', async () => {
   const dir = tempDir('atoll-pass-');
   const crashed = tempDir('atoll-pass-crashed-');
   const node = await openEngineNode(dir.path, { fragments: 2, syncDelayMs: 0, checkpointIntervalMs: 1000 });
   try {
-    const users = Array.from({ length: 300 }, (_, i) => `u${i}`);
-    await Promise.all(users.map((u) => storeOne(node, u, 'm1')));
-    await node.engine.idle();
+    const users = await usersWithStates(node, 300);
     const statesInLmdb = () => node.stores.messages.getKeysCount();
     const before = await checkpointLsn(dir.path);
 
@@ -68,13 +74,11 @@ it('spreads the writes of a checkpoint pass over several rounds and checkpoints 
   }
 });
 
-it('a round under cache pressure writes every change at once and checkpoints', async () => {
+it('an explicit flush writes every change at once and checkpoints', async () => {
   const dir = tempDir('atoll-pass-');
   const node = await openEngineNode(dir.path, { fragments: 2, syncDelayMs: 0, checkpointIntervalMs: 1000 });
   try {
-    const users = Array.from({ length: 300 }, (_, i) => `u${i}`);
-    await Promise.all(users.map((u) => storeOne(node, u, 'm1')));
-    await node.engine.idle();
+    const users = await usersWithStates(node, 300);
     await node.engine.flushNow();
     assert.ok(node.stores.messages.getKeysCount() < users.length, 'the first round of a pass writes a share');
     await node.engine.flushNow(true);
