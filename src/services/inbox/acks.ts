@@ -7,6 +7,7 @@ import { attached, pump } from './delivery.js';
 import { warn, type Fragment } from './fragment.js';
 import { dropItems } from './queues.js';
 import { markDelivered, sendDelivered } from './receipts.js';
+import { releaseAcked } from './write-back.js';
 
 export function ack(f: Fragment, req: InboxApi['ack']['req']): void {
   const found = attached(f, req);
@@ -20,6 +21,7 @@ export function ack(f: Fragment, req: InboxApi['ack']['req']): void {
   const bySender = new Map<string, string[]>();
   let fromMemory = 0;
   const acked = dropItems(f, u, d, upTo);
+  releaseAcked(f);
   for (const q of acked) {
     if (q.flush === 'none') fromMemory++;
     const it = q.item;

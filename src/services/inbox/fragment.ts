@@ -20,6 +20,8 @@ export const NO_DEVICE = '';
 const ITEM_OVERHEAD = 600;
 export const STATE_OVERHEAD = 200;
 const RECEIPT_ID_OVERHEAD = 24;
+/** Fewest entries a write-back queue holds before acked ones behind a live one are swept out. */
+export const YOUNG_SWEEP_MIN = 1024;
 /** What a queued item counts against maxQueuedBytesPerUser besides its body, names and ids. */
 const QUEUED_ITEM_OVERHEAD = 64;
 
@@ -109,6 +111,8 @@ export interface Fragment {
   /** Durable items not in LMDB, in the order they became durable (= LSN order), from `youngHead`. */
   young: YoungEntry[];
   youngHead: number;
+  /** Length of `young` past which acked entries behind a live one are swept out (see releaseAcked). */
+  youngSweepAt: number;
   /** Users with durable changes not yet in LMDB. */
   readonly dirtyUsers: Set<InboxUser>;
   /** How many users at the front of dirtyUsers hold changes the checkpoint pass under way marked. */
@@ -119,7 +123,7 @@ export interface Fragment {
 
 export function newFragment(id: number, users: Map<string, InboxUser>, store: InboxStore, router: Router<Services>, options: InboxOptions): Fragment {
   const engine = options.engine;
-  return { id, users, store, router, options, engine, writeBack: engine.mode !== 'write-through', young: [], youngHead: 0, dirtyUsers: new Set(), markedLeft: 0, bytes: 0 };
+  return { id, users, store, router, options, engine, writeBack: engine.mode !== 'write-through', young: [], youngHead: 0, youngSweepAt: YOUNG_SWEEP_MIN, dirtyUsers: new Set(), markedLeft: 0, bytes: 0 };
 }
 
 /** Counts RAM in or out, here and in the engine's budget. */

@@ -14,25 +14,30 @@ import { ack } from './acks.js';
 import type { InboxApi } from './api.js';
 import { credit, detach, start, typing } from './delivery.js';
 import { attach, claimDevice, ensureUser, forgetDevice } from './devices.js';
-import { newFragment, type InboxOptions, type InboxUser } from './fragment.js';
+import { newFragment, type Fragment, type InboxOptions } from './fragment.js';
 import { markRead, receipt } from './receipts.js';
 import { carbon, store } from './sends.js';
 import type { InboxStore } from './storage.js';
 import { writeBackCache } from './write-back.js';
 
 export function inboxService(stores: InboxStore, router: Router<Services>, options: InboxOptions): ServiceSpec<InboxApi> {
-  const cached: Map<string, InboxUser>[] = [];
+  const fragments: Fragment[] = [];
   if (options.registry) {
     new Gauge({
       name: 'atoll_inbox_users_cached', help: 'Users whose inbox is held in RAM (names that are no user are never kept)', registers: [options.registry],
-      collect() { this.set(cached.reduce((n, users) => n + users.size, 0)); },
+      collect() { this.set(fragments.reduce((n, f) => n + f.users.size, 0)); },
+    });
+    new Gauge({
+      name: 'atoll_inbox_write_back_entries',
+      help: 'Entries of the write-back queues: durable items that LMDB lacks yet, and acked ones not yet let go',
+      registers: [options.registry],
+      collect() { this.set(fragments.reduce((n, f) => n + f.young.length - f.youngHead, 0)); },
     });
   }
   return {
     createFragment: (fragment) => {
-      const users = new Map<string, InboxUser>();
-      cached.push(users);
-      const f = newFragment(fragment, users, stores, router, options);
+      const f = newFragment(fragment, new Map(), stores, router, options);
+      fragments.push(f);
       options.engine.register(fragment, writeBackCache(f));
       // One handler per message, in the API's order; each does its work in the file of its job.
       return {

@@ -3,31 +3,51 @@
 // in LMDB evicted from RAM, and the log replayed into RAM at recovery.
 import type { CacheFragment, FlushBatch } from '../../store/engine.js';
 import { dropState, putState } from './changes.js';
-import { NO_DEVICE, addTo, markDirty, newDevice, newItem, newUser, queuedBytes, stateKey, type DeviceState, type Fragment, type InboxUser, type YoungEntry } from './fragment.js';
+import { NO_DEVICE, YOUNG_SWEEP_MIN, addTo, markDirty, newDevice, newItem, newUser, queuedBytes, stateKey, type DeviceState, type Fragment, type InboxUser, type YoungEntry } from './fragment.js';
 import type { QueuedItem } from './item-queue.js';
 import { dropItems, evict, forget, load, pushItem } from './queues.js';
 import { MAX_SEQ } from './storage.js';
 
+/** An entry whose item needs no LMDB write any more: acked, its device forgotten, or written. */
+function isDead(e: YoungEntry): boolean {
+  return e.q.acked || e.d.forgotten || e.q.flush !== 'none';
+}
+
+function dropDeadYoung(f: Fragment): void {
+  while (f.youngHead < f.young.length && isDead(f.young[f.youngHead])) f.young[f.youngHead++] = undefined as never;
+}
+
+function compactYoung(f: Fragment): void {
+  if (f.youngHead === f.young.length) {
+    f.young = [];
+    f.youngHead = 0;
+    f.youngSweepAt = YOUNG_SWEEP_MIN;
+  } else if (f.youngHead > 1024 && f.youngHead * 2 > f.young.length) {
+    f.young = f.young.slice(f.youngHead);
+    f.youngHead = 0;
+  }
+}
+
+/**
+ * Lets go of acked items in the write-back queue at once, so what a delivered message leaves
+ * behind dies young: a scavenge copies every object still reachable, and an item kept until the
+ * next flush round would be copied twice. Dead entries at the front go now; dead ones behind a
+ * live entry (an offline device's item waiting out the sync delay) go in a sweep whenever the
+ * queue has doubled since the last one, so the cost per entry stays constant.
+ */
+export function releaseAcked(f: Fragment): void {
+  dropDeadYoung(f);
+  compactYoung(f);
+  if (f.young.length - f.youngHead < f.youngSweepAt) return;
+  const live: YoungEntry[] = [];
+  for (let i = f.youngHead; i < f.young.length; i++) if (!isDead(f.young[i])) live.push(f.young[i]);
+  f.young = live;
+  f.youngHead = 0;
+  f.youngSweepAt = Math.max(YOUNG_SWEEP_MIN, 2 * live.length);
+}
+
 export function writeBackCache(f: Fragment): CacheFragment {
   const { store, users } = f;
-
-  function dropDeadYoung(): void {
-    while (f.youngHead < f.young.length) {
-      const e = f.young[f.youngHead];
-      if (!e.q.acked && !e.d.forgotten && e.q.flush === 'none') return;
-      f.young[f.youngHead++] = undefined as never;
-    }
-  }
-
-  function compactYoung(): void {
-    if (f.youngHead === f.young.length) {
-      f.young = [];
-      f.youngHead = 0;
-    } else if (f.youngHead > 1024 && f.youngHead * 2 > f.young.length) {
-      f.young = f.young.slice(f.youngHead);
-      f.youngHead = 0;
-    }
-  }
 
   function flushUser(u: InboxUser, batch: FlushBatch): void {
     const devices = u.dirtyDevices ?? new Set<string>();
@@ -91,7 +111,7 @@ export function writeBackCache(f: Fragment): CacheFragment {
       const taken: YoungEntry[] = [];
       let done = true;
       for (;;) {
-        dropDeadYoung();
+        dropDeadYoung(f);
         if (f.youngHead >= f.young.length) break;
         if (batch.full()) {
           done = false;
@@ -106,7 +126,7 @@ export function writeBackCache(f: Fragment): CacheFragment {
         touched.add(e.d);
         batch.add(store.putItem(e.u.name, e.d.name, e.q.seq, e.q.item));
       }
-      compactYoung();
+      compactYoung(f);
       batch.items += flushing.length;
       if (done) {
         // Oldest first: Set order is insertion order, so the users marked by markChanges are the
@@ -146,7 +166,7 @@ export function writeBackCache(f: Fragment): CacheFragment {
     get markedLeft() { return f.markedLeft; },
 
     oldestUnflushedLsn() {
-      dropDeadYoung();
+      dropDeadYoung(f);
       return f.youngHead < f.young.length ? f.young[f.youngHead].q.lsn : Infinity;
     },
 

@@ -1,10 +1,12 @@
 // The write-back offline cache: a message acked by its recipient before the sync delay never
 // touches LMDB; one that lingers is written there; under a flood to offline users the sync delay
-// shrinks and the cache stays within its budget, and nothing is lost.
+// shrinks and the cache stays within its budget, and nothing is lost; acked items are let go at
+// once, even behind an older one that still waits to be written.
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
 import { open } from 'lmdb';
 import { join } from 'node:path';
+import { YOUNG_SWEEP_MIN } from '../../../src/services/inbox/fragment.js';
 import { RawClient } from '../../helpers/raw-client.js';
 import { startTestServer, tempDir } from '../../helpers/server.js';
 import { attach, metric, openEngineNode, waitForMetric } from '../../store/engine-node.js';
@@ -113,6 +115,39 @@ it('shrinks the sync delay under a flood to offline users and keeps the cache wi
     while (++rounds < 4 && (node.engine.cacheBytes() >= budget / 2 || node.engine.currentDelayMs < syncDelayMs));
     assert.equal(node.engine.currentDelayMs, syncDelayMs, 'the delay is back to its maximum once the cache drained');
     assert.ok(node.engine.cacheBytes() < budget / 2, `the cache drained (${node.engine.cacheBytes()} bytes)`);
+  } finally {
+    await node.close();
+    dir.remove();
+  }
+});
+
+it('lets go of acked items at once, also behind an older item that waits out the sync delay', async () => {
+  const dir = tempDir();
+  const node = await openEngineNode(dir.path, { fragments: 1, syncDelayMs: 60_000 });
+  try {
+    const entries = () => metric(node.registry, 'atoll_inbox_write_back_entries');
+    const store = (to: string, id: string) => node.router.call('inbox', to, { type: 'store', to, from: 'sender', fromDevice: 'web', id, body: Buffer.from('x'), now: Date.now() });
+    // carol has no device online: her message heads the write-back queue until the sync delay.
+    await node.router.call('inbox', 'carol', { type: 'ensureUser', user: 'carol' });
+    assert.ok((await store('carol', 'c0')).ok);
+    await node.router.call('inbox', 'bob', { type: 'ensureUser', user: 'bob' });
+    const { session } = await attach(node, 'bob', 'phone');
+    const total = 5000;
+    for (let sent = 0; sent < total; sent += 250) {
+      await Promise.all(Array.from({ length: 250 }, (_, k) => store('bob', `b${sent + k}`)));
+      const last = session.delivered[session.delivered.length - 1];
+      await node.router.call('inbox', 'bob', { type: 'ack', user: 'bob', device: 'phone', sessionId: session.id, seq: last.seq! });
+      assert.ok(await entries() <= YOUNG_SWEEP_MIN + 250, `${await entries()} entries after ${sent + 250} acked`);
+    }
+    assert.equal(session.delivered.length, total);
+    assert.equal(await metric(node.registry, 'atoll_inbox_served_from_memory_total'), total);
+
+    // What is let go is only what needs no write: a round writes carol's message and none of bob's.
+    await node.engine.flushNow(true);
+    const keysOf = (user: string) => [...node.stores.inbox.getKeys({ start: [user, '', 0], end: [user, '\uffff', Number.MAX_SAFE_INTEGER] })];
+    assert.equal(keysOf('carol').length, 1);
+    assert.deepEqual(keysOf('bob'), []);
+    assert.equal(await entries(), 0);
   } finally {
     await node.close();
     dir.remove();
