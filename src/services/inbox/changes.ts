@@ -87,7 +87,10 @@ function settled(f: Fragment, u: InboxUser, c: Change, written: Promise<number>)
       else if (!q.acked && !d.forgotten) f.young.push({ u, d, q, at: now });
     }
     if (f.writeBack) {
-      for (const name of c.devices) addTo(u, 'dirtyDevices', name);
+      for (const name of c.devices) {
+        const d = u.devices.get(name);
+        if (d) d.dirty = true;
+      }
       for (const name of c.forgotten) addTo(u, 'forgotten', name);
       if (c.states.length > 0 || c.devices.length > 0 || c.forgotten.length > 0) f.dirtyUsers.add(u);
     }

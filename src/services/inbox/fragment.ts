@@ -47,6 +47,12 @@ export interface DeviceState {
   flushedAcked: number;
   /** Highest seq of an item that exists (in RAM or LMDB). */
   lastSeq: number;
+  /**
+   * No LMDB row of this device's items has a seq above this (MAX_SEQ when that is not known), so
+   * writing its acked position deletes rows only if there can be some: most items are acked
+   * before they are ever written, and a range read per device per checkpoint costs.
+   */
+  storedHigh: number;
   items: ItemQueue;
   /** Items only in LMDB (evicted or never loaded): seqs lo..hi, queued before every RAM item above them. */
   spill: { lo: number; hi: number } | null;
@@ -58,6 +64,12 @@ export interface DeviceState {
   /** The session was told its credit is spent; it grants more once its connection drains. */
   creditAsked: boolean;
   forgotten: boolean;
+  /**
+   * Its position (nextSeq, ackedSeq) is durable but not yet in LMDB (write-back modes). A flag and
+   * not a set of names on the user: most users are touched once per checkpoint interval, and a
+   * set made and dropped for each of them is garbage the old generation has to collect.
+   */
+  dirty: boolean;
 }
 
 /**
@@ -74,8 +86,7 @@ export interface InboxUser {
   states: Map<string, MessageStateRecord> | null;
   /** Sends not yet durable, by (sender, id): a resend waits for the first. */
   pending: Map<string, Promise<unknown>> | null;
-  /** Durable changes not yet in LMDB (write-back modes). */
-  dirtyDevices: Set<string> | null;
+  /** Durable state changes not yet in LMDB (write-back modes; devices carry their own flag). */
   dirtyStates: Set<string> | null;
   /** Forgotten devices whose LMDB rows are still to be removed. */
   forgotten: Set<string> | null;
@@ -136,11 +147,11 @@ export function addBytes(f: Fragment, n: number): void {
 export function newUser(name: string, queued: number | null): InboxUser {
   return {
     name, devices: new Map(), online: 0, states: null, pending: null,
-    dirtyDevices: null, dirtyStates: null, forgotten: null, inflightStates: null, queued,
+    dirtyStates: null, forgotten: null, inflightStates: null, queued,
   };
 }
 
-type UserSet = 'dirtyDevices' | 'dirtyStates' | 'forgotten';
+type UserSet = 'dirtyStates' | 'forgotten';
 
 /** Adds `key` to one of the user's sets, made on first use. */
 export function addTo(u: InboxUser, set: UserSet, key: string): void {
@@ -154,7 +165,7 @@ export function removeFrom(u: InboxUser, set: UserSet, key: string): void {
 }
 
 export function newDevice(name: string): DeviceState {
-  return { name, nextSeq: 1, ackedSeq: 0, flushedAcked: 0, lastSeq: 0, items: new ItemQueue(), spill: null, session: null, started: false, credit: 0, creditAsked: false, forgotten: false };
+  return { name, nextSeq: 1, ackedSeq: 0, flushedAcked: 0, lastSeq: 0, storedHigh: 0, items: new ItemQueue(), spill: null, session: null, started: false, credit: 0, creditAsked: false, forgotten: false, dirty: false };
 }
 
 export function newItem(seq: number, item: InboxItemRecord, inStore: boolean): QueuedItem {
@@ -182,8 +193,9 @@ function itemBytes(it: InboxItemRecord): number {
 
 /** In write-back modes, the device's position is still to be written to LMDB. */
 export function markDirty(f: Fragment, u: InboxUser, device: string): void {
-  if (!f.writeBack) return;
-  addTo(u, 'dirtyDevices', device);
+  const d = u.devices.get(device);
+  if (!f.writeBack || !d) return;
+  d.dirty = true;
   f.dirtyUsers.add(u);
 }
 

@@ -28,6 +28,8 @@ export function load(f: Fragment, name: string): InboxUser | null {
     d.ackedSeq = d.flushedAcked = position.ackedSeq;
     d.lastSeq = f.store.lastSeq(name, d.name, position.ackedSeq) ?? position.ackedSeq;
     d.nextSeq = Math.max(position.nextSeq, d.lastSeq + 1);
+    // Rows at or below the acked position went when it was written.
+    d.storedHigh = d.lastSeq;
     if (d.lastSeq > d.ackedSeq) d.spill = { lo: d.ackedSeq + 1, hi: d.lastSeq };
     u.devices.set(d.name, d);
   }
@@ -156,7 +158,7 @@ export function forget(f: Fragment, u: InboxUser, d: DeviceState, durable: boole
   u.queued = null;
   for (const q of d.items.shiftUpTo(MAX_SEQ)) addBytes(f, -(q.bytes));
   u.devices.delete(d.name);
-  removeFrom(u, 'dirtyDevices', d.name);
+  d.dirty = false;
   if (!durable || !f.writeBack) return;
   addTo(u, 'forgotten', d.name);
   f.dirtyUsers.add(u);

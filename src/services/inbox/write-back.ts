@@ -46,20 +46,30 @@ export function releaseAcked(f: Fragment): void {
   f.youngSweepAt = Math.max(YOUNG_SWEEP_MIN, 2 * live.length);
 }
 
+/**
+ * A device that LMDB has no row for, met in the log: a flush round before the crash may have
+ * written some of its items without its position, so which of its rows LMDB holds is not known.
+ */
+function replayedDevice(name: string): DeviceState {
+  const d = newDevice(name);
+  d.storedHigh = MAX_SEQ;
+  return d;
+}
+
 export function writeBackCache(f: Fragment): CacheFragment {
   const { store, users } = f;
 
   function flushUser(u: InboxUser, batch: FlushBatch): void {
-    const devices = u.dirtyDevices ?? new Set<string>();
-    u.dirtyDevices = null;
-    for (const name of devices) {
-      const d = u.devices.get(name);
-      if (!d || d.forgotten) continue;
-      if (d.ackedSeq > d.flushedAcked) {
-        for (const seq of store.seqs(u.name, name, d.flushedAcked + 1, d.ackedSeq + 1)) batch.add(store.removeItem(u.name, name, seq));
+    const devices: DeviceState[] = [];
+    for (const d of u.devices.values()) {
+      if (!d.dirty) continue;
+      d.dirty = false;
+      devices.push(d);
+      if (d.ackedSeq > d.flushedAcked && d.storedHigh > d.flushedAcked) {
+        for (const seq of store.seqs(u.name, d.name, d.flushedAcked + 1, d.ackedSeq + 1)) batch.add(store.removeItem(u.name, d.name, seq));
       }
       const acked = d.ackedSeq;
-      batch.add(store.putDevice(u.name, name, { nextSeq: d.nextSeq, ackedSeq: acked }));
+      batch.add(store.putDevice(u.name, d.name, { nextSeq: d.nextSeq, ackedSeq: acked }));
       batch.onCommit(() => { d.flushedAcked = Math.max(d.flushedAcked, acked); });
     }
     const flushed: string[] = [];
@@ -76,7 +86,7 @@ export function writeBackCache(f: Fragment): CacheFragment {
       for (const key of flushed) if (!u.dirtyStates?.has(key) && !u.inflightStates?.has(key) && !u.pending?.has(key)) dropState(f, u, key);
     });
     batch.onFail(() => {
-      for (const name of devices) addTo(u, 'dirtyDevices', name);
+      for (const d of devices) if (!d.forgotten) d.dirty = true;
       for (const key of flushed) if (u.states?.has(key)) addTo(u, 'dirtyStates', key);
       f.dirtyUsers.add(u);
     });
@@ -125,6 +135,7 @@ export function writeBackCache(f: Fragment): CacheFragment {
         taken.push(e);
         touched.add(e.d);
         batch.add(store.putItem(e.u.name, e.d.name, e.q.seq, e.q.item));
+        if (e.q.seq > e.d.storedHigh) e.d.storedHigh = e.q.seq;
       }
       compactYoung(f);
       batch.items += flushing.length;
@@ -176,7 +187,7 @@ export function writeBackCache(f: Fragment): CacheFragment {
         let u = load(f, op.user);
         if (!u) {
           u = newUser(op.user, 0);
-          u.devices.set(NO_DEVICE, newDevice(NO_DEVICE));
+          u.devices.set(NO_DEVICE, replayedDevice(NO_DEVICE));
           users.set(op.user, u);
           markDirty(f, u, NO_DEVICE);
         }
@@ -184,7 +195,7 @@ export function writeBackCache(f: Fragment): CacheFragment {
           case 'user':
             break;
           case 'device':
-            if (!u.devices.has(op.device)) u.devices.set(op.device, newDevice(op.device));
+            if (!u.devices.has(op.device)) u.devices.set(op.device, replayedDevice(op.device));
             markDirty(f, u, op.device);
             break;
           case 'item': {

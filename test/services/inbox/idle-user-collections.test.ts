@@ -7,18 +7,18 @@ import { addTo, newUser, removeFrom } from '../../../src/services/inbox/fragment
 
 test('a new user has no collections but its devices', () => {
   const u = newUser('ann', 0);
-  for (const c of [u.states, u.pending, u.dirtyDevices, u.dirtyStates, u.forgotten, u.inflightStates]) assert.equal(c, null);
+  for (const c of [u.states, u.pending, u.dirtyStates, u.forgotten, u.inflightStates]) assert.equal(c, null);
 });
 
 test('a set is made on the first add and dropped with its last entry', () => {
   const u = newUser('ann', 0);
-  addTo(u, 'dirtyDevices', 'phone');
-  addTo(u, 'dirtyDevices', 'laptop');
-  assert.deepEqual([...u.dirtyDevices!], ['phone', 'laptop']);
-  removeFrom(u, 'dirtyDevices', 'phone');
-  assert.deepEqual([...u.dirtyDevices!], ['laptop']);
-  removeFrom(u, 'dirtyDevices', 'laptop');
-  assert.equal(u.dirtyDevices, null);
+  addTo(u, 'dirtyStates', 'bob\u0000m1');
+  addTo(u, 'dirtyStates', 'bob\u0000m2');
+  assert.deepEqual([...u.dirtyStates!], ['bob\u0000m1', 'bob\u0000m2']);
+  removeFrom(u, 'dirtyStates', 'bob\u0000m1');
+  assert.deepEqual([...u.dirtyStates!], ['bob\u0000m2']);
+  removeFrom(u, 'dirtyStates', 'bob\u0000m2');
+  assert.equal(u.dirtyStates, null);
   removeFrom(u, 'forgotten', 'tablet');
   assert.equal(u.forgotten, null, 'removing from a set never made is a no-op');
 });

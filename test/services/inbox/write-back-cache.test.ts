@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { YOUNG_SWEEP_MIN } from '../../../src/services/inbox/fragment.js';
 import { RawClient } from '../../helpers/raw-client.js';
 import { startTestServer, tempDir } from '../../helpers/server.js';
-import { attach, metric, openEngineNode, waitForMetric } from '../../store/engine-node.js';
+import { attach, detach, metric, openEngineNode, waitForMetric } from '../../store/engine-node.js';
 
 const PW = 'password-1';
 
@@ -127,8 +127,10 @@ it('lets go of acked items at once, also behind an older item that waits out the
   try {
     const entries = () => metric(node.registry, 'atoll_inbox_write_back_entries');
     const store = (to: string, id: string) => node.router.call('inbox', to, { type: 'store', to, from: 'sender', fromDevice: 'web', id, body: Buffer.from('x'), now: Date.now() });
-    // carol has no device online: her message heads the write-back queue until the sync delay.
+    // carol's phone is offline: her message heads the write-back queue until the sync delay.
     await node.router.call('inbox', 'carol', { type: 'ensureUser', user: 'carol' });
+    const first = await attach(node, 'carol', 'phone');
+    await detach(node, 'carol', 'phone', first.session);
     assert.ok((await store('carol', 'c0')).ok);
     await node.router.call('inbox', 'bob', { type: 'ensureUser', user: 'bob' });
     const { session } = await attach(node, 'bob', 'phone');
@@ -148,6 +150,13 @@ it('lets go of acked items at once, also behind an older item that waits out the
     assert.equal(keysOf('carol').length, 1);
     assert.deepEqual(keysOf('bob'), []);
     assert.equal(await entries(), 0);
+    // Once carol acks it, the round that writes her position deletes its row.
+    const { session: phone } = await attach(node, 'carol', 'phone');
+    assert.deepEqual(phone.delivered.map((d) => d.message!.id), ['c0']);
+    await node.router.call('inbox', 'carol', { type: 'ack', user: 'carol', device: 'phone', sessionId: phone.id, seq: phone.delivered[0].seq! });
+    await node.engine.idle();
+    await node.engine.flushNow(true);
+    assert.deepEqual(keysOf('carol'), []);
   } finally {
     await node.close();
     dir.remove();
