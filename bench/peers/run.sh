@@ -113,21 +113,22 @@ trap 'stop_server; rm -rf "$CACHE"' EXIT
 
 # Each start_* sets SERVER_PID (the server process itself), URL, METRICS and VERSION.
 start_atoll() {
-  local dir=$1 tcp http limit limits=()
+  local dir=$1 tcp http limit limits=() flags
   tcp=$(free_port) http=$(free_port)
   # as `atoll bench --spawn-server` runs it (src/bench/spawn.ts): the per-address login, registration
   # and pre-login caps lifted (a bench logs in thousands of users from each 127.0.0.x source), and the
-  # V8 semi-space that docs/operations.md recommends under load
+  # V8 flags that docs/operations.md recommends for a server on one core (SERVER_NODE_FLAGS)
   for limit in LOGIN_RATE_PER_ADDRESS LOGIN_BURST_PER_ADDRESS FAILED_LOGIN_RATE_PER_USER FAILED_LOGIN_BURST_PER_USER \
     REGISTER_RATE_PER_ADDRESS REGISTER_BURST_PER_ADDRESS MAX_QUEUED_AUTH_PER_ADDRESS MAX_PRE_LOGIN_PER_ADDRESS MAX_PRE_LOGIN; do
     limits+=("ATOLL_$limit=100000")
   done
-  env "${limits[@]}" ATOLL_SCRYPT_N=1024 ATOLL_LOG_LEVEL=warn "${SERVER_CPU[@]}" node --max-semi-space-size=64 "$ATOLL_DIST/src/cli/main.js" serve \
+  read -r -a flags <<<"$(node --input-type=module -e "import { SERVER_NODE_FLAGS } from '$ATOLL_DIST/src/bench/spawn.js'; console.log(SERVER_NODE_FLAGS.join(' '))")"
+  env "${limits[@]}" ATOLL_SCRYPT_N=1024 ATOLL_LOG_LEVEL=warn "${SERVER_CPU[@]}" node "${flags[@]}" "$ATOLL_DIST/src/cli/main.js" serve \
     --data "$dir/data" --host 127.0.0.1 --tcp-port "$tcp" --http-port "$http" >"$dir/atoll.log" 2>&1 &
   SERVER_PID=$! WRAPPER_PID=$!
   wait_port "$tcp" 30 || { cat "$dir/atoll.log" >&2; return 1; }
   URL="tcp://127.0.0.1:$tcp" METRICS="--metrics http://127.0.0.1:$http/metrics"
-  VERSION="atoll $(node -p "require('./package.json').version") at commit $ATOLL_COMMIT (scrypt N=1024, login limits lifted, --max-semi-space-size=64)"
+  VERSION="atoll $(node -p "require('./package.json').version") at commit $ATOLL_COMMIT (scrypt N=1024, login limits lifted, ${flags[*]})"
 }
 
 start_ejabberd() {

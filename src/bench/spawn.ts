@@ -16,8 +16,10 @@ export const BENCH_MAX_PRE_LOGIN = 100_000;
  * default 16 MiB semi-space, scavenges took 26 % of the server's time at 5,000 msgs/s (each message
  * keeps a few dozen short-lived objects alive across an fdatasync, so they survive and are copied):
  * 64 MiB cut GC from 3.2 s to 0.5 s per 12 s (docs/benchmarks.md, "latency at low load").
+ * No concurrent marking: a server pinned to one core has no core for V8's marking threads, and
+ * their turns with the event loop stalled it for 100-400 ms at every major GC ("Major GC on one core").
  */
-export const SERVER_NODE_FLAGS = ['--max-semi-space-size=64'];
+export const SERVER_NODE_FLAGS = ['--max-semi-space-size=64', '--no-concurrent-marking'];
 /**
  * Login and registration limits of the spawned server: a bench registers and logs in thousands of
  * users from each 127.0.0.x source (and again after every drop in the reconnect scenario).
