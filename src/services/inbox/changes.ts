@@ -3,7 +3,7 @@
 // write-back modes), undone if they never are; and the message states those changes touch.
 import type { InboxOp } from '../../store/inbox-ops.js';
 import type { MessageStateRecord } from '../../store/kv.js';
-import { STATE_OVERHEAD, addBytes, addTo, queuedBytes, stateKey, type DeviceState, type Fragment, type InboxUser } from './fragment.js';
+import { STATE_OVERHEAD, addBytes, addTo, markDirty, queuedBytes, stateKey, type DeviceState, type Fragment, type InboxUser } from './fragment.js';
 import type { QueuedItem } from './item-queue.js';
 
 const noop = (): void => undefined;
@@ -87,10 +87,7 @@ function settled(f: Fragment, u: InboxUser, c: Change, written: Promise<number>)
       else if (!q.acked && !d.forgotten) f.young.push({ u, d, q, at: now });
     }
     if (f.writeBack) {
-      for (const name of c.devices) {
-        const d = u.devices.get(name);
-        if (d) d.dirty = true;
-      }
+      for (const name of c.devices) markDirty(f, u, name);
       for (const name of c.forgotten) addTo(u, 'forgotten', name);
       if (c.states.length > 0 || c.devices.length > 0 || c.forgotten.length > 0) f.dirtyUsers.add(u);
     }

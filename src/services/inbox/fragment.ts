@@ -158,12 +158,6 @@ export function addTo(u: InboxUser, set: UserSet, key: string): void {
   (u[set] ??= new Set()).add(key);
 }
 
-/** Removes `key` from one of the user's sets; an emptied set is dropped. */
-export function removeFrom(u: InboxUser, set: UserSet, key: string): void {
-  const s = u[set];
-  if (s?.delete(key) && s.size === 0) u[set] = null;
-}
-
 export function newDevice(name: string): DeviceState {
   return { name, nextSeq: 1, ackedSeq: 0, flushedAcked: 0, lastSeq: 0, storedHigh: 0, items: new ItemQueue(), spill: null, session: null, started: false, credit: 0, creditAsked: false, forgotten: false, dirty: false };
 }
@@ -193,8 +187,9 @@ function itemBytes(it: InboxItemRecord): number {
 
 /** In write-back modes, the device's position is still to be written to LMDB. */
 export function markDirty(f: Fragment, u: InboxUser, device: string): void {
+  if (!f.writeBack) return;
   const d = u.devices.get(device);
-  if (!f.writeBack || !d) return;
+  if (!d) return;
   d.dirty = true;
   f.dirtyUsers.add(u);
 }

@@ -4,7 +4,7 @@
 import type { InboxItemRecord } from '../../store/kv.js';
 import type { Change } from './changes.js';
 import {
-  NO_DEVICE, addBytes, addTo, newDevice, removeFrom, newItem, newUser, queuedBytes,
+  NO_DEVICE, addBytes, addTo, newDevice, newItem, newUser, queuedBytes,
   type DeviceState, type Fragment, type InboxUser,
 } from './fragment.js';
 import type { QueuedItem } from './item-queue.js';
